@@ -1,0 +1,23 @@
+namespace UserManagement.Grains.Users;
+
+/// <summary>
+/// One user of the shop. The grain key is the user id (see <see cref="UserKey"/>), so the id and the
+/// email address resolve to the same grain without a lookup table.
+/// </summary>
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the account; refuses, changing nothing, when it exists.</summary>
+    Task<RegistrationResult> Register(Registration registration);
+
+    /// <summary>Creates the account as an administrator unless it exists; running it twice changes nothing.</summary>
+    Task<RegistrationResult> RegisterAdministrator(Registration registration);
+
+    /// <summary>The user when the password matches; <see langword="null"/> for a wrong password or an unknown user, in about the same time.</summary>
+    Task<UserDetails?> VerifyCredentials(Password password);
+
+    /// <summary>The user, or <see langword="null"/> when nobody is registered under this key.</summary>
+    Task<UserDetails?> GetDetails();
+
+    /// <summary>Counts a completed order once, however often it is delivered.</summary>
+    Task<OrderRecording> RecordCompletedOrder(CompletedOrder order);
+}

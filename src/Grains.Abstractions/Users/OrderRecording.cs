@@ -1,0 +1,7 @@
+namespace UserManagement.Grains.Users;
+
+[GenerateSerializer, Immutable]
+public sealed record OrderRecording(
+    [property: Id(0)] OrderRecordingOutcome Outcome,
+    [property: Id(1)] int OrderCount,
+    [property: Id(2)] UserTier Tier);

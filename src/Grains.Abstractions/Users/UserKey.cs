@@ -1,0 +1,58 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace UserManagement.Grains.Users;
+
+/// <summary>
+/// The user id is a name-based UUID (RFC 9562 version 5) of the normalized email address, so either the id or the
+/// address leads to the same grain with no lookup table, and the id reveals nothing readable about the address.
+/// </summary>
+public static class UserKey
+{
+    private static readonly Guid UsersNamespace = new("7b0c2f5e-8a4d-4c51-9d3e-2f6a1b8c9e40");
+
+    [SuppressMessage("Security", "CA5350", Justification = "RFC 9562 defines version 5 UUIDs on SHA-1; the id is a name, not a secret.")]
+    public static string FromEmailAddress(string emailAddress)
+    {
+        var name = Encoding.UTF8.GetBytes(EmailAddress.Normalize(emailAddress));
+        Span<byte> input = stackalloc byte[16 + name.Length];
+        UsersNamespace.TryWriteBytes(input, bigEndian: true, out _);
+        name.CopyTo(input[16..]);
+
+        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
+        SHA1.HashData(input, hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true).ToString("D");
+    }
+
+    /// <summary>Resolves a user id or an email address (as order events and the API accept either) to the grain key.</summary>
+    public static bool TryResolve(string? userIdOrEmailAddress, out string userId)
+    {
+        userId = string.Empty;
+        if (string.IsNullOrWhiteSpace(userIdOrEmailAddress))
+        {
+            return false;
+        }
+
+        if (userIdOrEmailAddress.Contains('@', StringComparison.Ordinal))
+        {
+            if (!EmailAddress.IsValid(userIdOrEmailAddress))
+            {
+                return false;
+            }
+
+            userId = FromEmailAddress(userIdOrEmailAddress);
+            return true;
+        }
+
+        if (Guid.TryParseExact(userIdOrEmailAddress.Trim(), "D", out var id))
+        {
+            userId = id.ToString("D");
+            return true;
+        }
+
+        return false;
+    }
+}
