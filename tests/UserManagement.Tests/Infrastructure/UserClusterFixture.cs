@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace UserManagement.Tests.Infrastructure;
+
+/// <summary>One in-process cluster for the tests of a collection, reachable by TCP so a gateway can connect to it.</summary>
+public sealed class UserClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public int GatewayPort => Cluster.Primary!.GatewayAddress!.Endpoint.Port;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Admin:EmailAddress"] = TestSettings.AdminEmailAddress,
+            ["Admin:Password"] = TestSettings.AdminPassword,
+        }));
+        builder.AddSiloBuilderConfigurator<UserSiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
