@@ -9,12 +9,12 @@ public static class SiloClusteringExtensions
     public static ISiloBuilder UseConfiguredClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var identity = configuration.GetSection(ClusterIdentity.SectionName).Get<ClusterIdentity>() ?? new ClusterIdentity();
-        var clustering = configuration.GetSection(ClusteringOptions.SectionName).Get<ClusteringOptions>() ?? new ClusteringOptions();
+        var clustering = configuration.GetSection(MembershipOptions.SectionName).Get<MembershipOptions>() ?? new MembershipOptions();
         var endpoints = configuration.GetSection(EndpointSettings.SectionName).Get<EndpointSettings>() ?? new EndpointSettings();
 
         switch (clustering.Provider)
         {
-            case ClusteringProvider.Localhost:
+            case MembershipProvider.Localhost:
                 silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: identity.ServiceId, clusterId: identity.ClusterId);
                 break;
             default:

@@ -10,14 +10,14 @@ public static class OrleansClientExtensions
     {
         var configuration = builder.Configuration;
         var identity = configuration.GetSection(ClusterIdentity.SectionName).Get<ClusterIdentity>() ?? new ClusterIdentity();
-        var clustering = configuration.GetSection(ClusteringOptions.SectionName).Get<ClusteringOptions>() ?? new ClusteringOptions();
+        var clustering = configuration.GetSection(MembershipOptions.SectionName).Get<MembershipOptions>() ?? new MembershipOptions();
         var endpoints = configuration.GetSection(EndpointSettings.SectionName).Get<EndpointSettings>() ?? new EndpointSettings();
 
         builder.UseOrleansClient(client =>
         {
             switch (clustering.Provider)
             {
-                case ClusteringProvider.Localhost:
+                case MembershipProvider.Localhost:
                     client.UseLocalhostClustering(endpoints.GatewayPort, identity.ServiceId, identity.ClusterId);
                     break;
                 default:

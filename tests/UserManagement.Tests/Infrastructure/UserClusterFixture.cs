@@ -7,7 +7,12 @@ namespace UserManagement.Tests.Infrastructure;
 /// <summary>One in-process cluster for the tests of a collection, reachable by TCP so a gateway can connect to it.</summary>
 public sealed class UserClusterFixture : IAsyncLifetime
 {
+    private GatewayFactory? _gateway;
+
     public TestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>A gateway connected to this cluster, started on first use.</summary>
+    public GatewayFactory Gateway => _gateway ??= new GatewayFactory(this);
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
@@ -27,5 +32,13 @@ public sealed class UserClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
+        await Cluster.DisposeAsync();
+    }
 }

@@ -1,6 +1,6 @@
 namespace UserManagement.ServiceDefaults.Orleans;
 
-public enum ClusteringProvider
+public enum MembershipProvider
 {
     Localhost = 0,
     Redis = 1,
