@@ -19,8 +19,7 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
 
-ENV ASPNETCORE_HTTP_PORTS=8080 \
-    DOTNET_RUNNING_IN_CONTAINER=true
+ENV ASPNETCORE_HTTP_PORTS=8080
 # HTTP (API and health), Orleans silo-to-silo, Orleans gateway.
 EXPOSE 8080 11111 30000
 

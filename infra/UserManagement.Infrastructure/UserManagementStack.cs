@@ -92,6 +92,7 @@ public sealed class UserManagementStack : Stack
         new CfnOutput(this, "UserStateTableName", new CfnOutputProps { Value = StateTable.Table.TableName });
         new CfnOutput(this, "OrderEventsQueueUrl", new CfnOutputProps { Value = OrderEvents.Queue.QueueUrl });
         new CfnOutput(this, "OrderEventsDeadLetterQueueUrl", new CfnOutputProps { Value = OrderEvents.DeadLetterQueue.QueueUrl });
+        new CfnOutput(this, "AdminPasswordSecretArn", new CfnOutputProps { Value = Secrets.AdminPassword.SecretArn });
     }
 
     public UserManagementSettings Settings { get; }
