@@ -28,12 +28,12 @@ public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
 
         Assert.Equal("user-management-dev", (string?)environment["Orleans__ClusterId"]);
         Assert.Equal("user-management", (string?)environment["Orleans__ServiceId"]);
-        Assert.Equal("Redis", (string?)environment["Orleans__Clustering__Provider"]);
+        Assert.Equal("Redis", (string?)environment["Orleans__Membership__Provider"]);
         var expectedConnectionString = new JObject
         {
             ["Fn::Join"] = new JArray("", new JArray(GetAtt(replicationGroupId, "PrimaryEndPoint.Address"), ":6379")),
         };
-        Assert.True(JToken.DeepEquals(expectedConnectionString, environment["Orleans__Clustering__RedisConnectionString"]));
+        Assert.True(JToken.DeepEquals(expectedConnectionString, environment["Orleans__Membership__RedisConnectionString"]));
     }
 
     [Theory]
@@ -70,6 +70,14 @@ public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
         Assert.Equal("user-management", (string?)environment["Jwt__Issuer"]);
         Assert.Equal("shop", (string?)environment["Jwt__Audience"]);
         Assert.DoesNotContain(environment.Keys, key => key.StartsWith("Storage__", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Gateway_reads_the_client_address_the_load_balancer_forwards()
+    {
+        var environment = _stack.EnvironmentOf(_stack.Stack.Gateway);
+
+        Assert.Equal("true", (string?)environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
     }
 
     [Fact]

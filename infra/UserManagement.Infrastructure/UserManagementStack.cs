@@ -141,8 +141,8 @@ public sealed class UserManagementStack : Stack
     {
         ["Orleans__ClusterId"] = $"{ServiceId}-{Settings.EnvironmentName}",
         ["Orleans__ServiceId"] = ServiceId,
-        ["Orleans__Clustering__Provider"] = "Redis",
-        ["Orleans__Clustering__RedisConnectionString"] = Membership.ConnectionString,
+        ["Orleans__Membership__Provider"] = "Redis",
+        ["Orleans__Membership__RedisConnectionString"] = Membership.ConnectionString,
         ["AWS_REGION"] = Region,
         ["ASPNETCORE_HTTP_PORTS"] = ServicePorts.Http.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["OTEL_SERVICE_NAME"] = $"{ServiceId}-{serviceName}",
@@ -163,6 +163,9 @@ public sealed class UserManagementStack : Stack
     private Dictionary<string, string> GatewayEnvironment()
     {
         var environment = CommonEnvironment("gateway");
+
+        // Only the load balancer reaches the gateway, so its X-Forwarded-For names the client the rate limit is per.
+        environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
         environment["Jwt__Issuer"] = Settings.JwtIssuer;
         environment["Jwt__Audience"] = Settings.JwtAudience;
         return environment;
