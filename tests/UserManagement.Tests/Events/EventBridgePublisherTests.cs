@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using UserManagement.Grains.Events;
+
+namespace UserManagement.Tests.Events;
+
+public sealed class EventBridgePublisherTests : IAsyncLifetime
+{
+    private const string AccessKey = "AKIDEVENTSTEST";
+    private const string SecretKey = "events-test-secret-key";
+    private const string Region = "eu-west-1";
+    private const string BusName = "shared-events";
+    private const string Source = "test.users";
+    private const string UserCreated = "users.userCreated.v1";
+
+    private readonly CountingCredentials _credentials = new(AccessKey, SecretKey);
+    private readonly ConcurrentQueue<string> _logLines = new();
+    private EventBridgeStandIn _standIn = null!;
+
+    public async Task InitializeAsync() => _standIn = await EventBridgeStandIn.Start();
+
+    public async Task DisposeAsync() => await _standIn.DisposeAsync();
+
+    [Fact]
+    public async Task A_user_created_event_arrives_signed_with_the_contract_fields()
+    {
+        var userId = Guid.NewGuid().ToString();
+        var time = DateTimeOffset.FromUnixTimeSeconds(1_763_633_735);
+        await using var services = Services();
+
+        await Publisher(services).PutEvents([UserCreatedEntry(userId) with { Time = time }], CancellationToken.None);
+
+        var request = Assert.Single(_standIn.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("AWSEvents.PutEvents", request.Header("X-Amz-Target"));
+        Assert.Equal("application/x-amz-json-1.1", request.Header("Content-Type"));
+        var signed = SignatureV4.Parse(request);
+        Assert.StartsWith(
+            $"AWS4-HMAC-SHA256 Credential={AccessKey}/{request.Header("X-Amz-Date")[..8]}/{Region}/events/aws4_request",
+            request.Header("Authorization"),
+            StringComparison.Ordinal);
+        Assert.Contains("host", signed.SignedHeaders);
+        Assert.Contains("x-amz-date", signed.SignedHeaders);
+        Assert.Contains("x-amz-target", signed.SignedHeaders);
+        Assert.Contains("content-type", signed.SignedHeaders);
+        Assert.Equal(SignatureV4.Expected(request, SecretKey), signed.Signature);
+
+        var entry = Assert.Single(request.Entries());
+        Assert.Equal(Source, entry.GetProperty("Source").GetString());
+        Assert.Equal(UserCreated, entry.GetProperty("DetailType").GetString());
+        Assert.Equal(BusName, entry.GetProperty("EventBusName").GetString());
+        Assert.Equal(time.ToUnixTimeSeconds(), entry.GetProperty("Time").GetDecimal());
+        var cloudEvent = JsonNode.Parse(entry.GetProperty("Detail").GetString()!)!;
+        Assert.Equal(UserCreated, (string?)cloudEvent["type"]);
+        Assert.Equal(userId, (string?)cloudEvent["data"]!["userId"]);
+        Assert.Equal("00-4bf92f3577b34da6a3ce929d0e0e4736-a3ce929d0e0e4736-01", (string?)cloudEvent["traceparent"]);
+    }
+
+    [Fact]
+    public async Task An_entry_without_a_time_is_sent_without_one()
+    {
+        await using var services = Services();
+
+        await Publisher(services).PutEvents([UserCreatedEntry("user-1")], CancellationToken.None);
+
+        var entry = Assert.Single(Assert.Single(_standIn.Requests).Entries());
+        Assert.False(entry.TryGetProperty("Time", out _));
+    }
+
+    [Fact]
+    public async Task Server_errors_are_tried_again_each_time_signed_afresh_until_the_entry_is_accepted()
+    {
+        _standIn.ThenAnswer(500, InternalFailure).ThenAnswer(500, InternalFailure).ThenAnswer(500, InternalFailure);
+        await using var services = Services();
+
+        await Publisher(services).PutEvents([UserCreatedEntry("user-1")], CancellationToken.None);
+
+        Assert.Equal(4, _standIn.Requests.Count);
+        Assert.Equal(4, _credentials.Requests);
+        Assert.All(_standIn.Requests, request => Assert.Equal(SignatureV4.Expected(request, SecretKey), SignatureV4.Parse(request).Signature));
+        var accepted = Assert.Single(_standIn.AcceptedEntries);
+        Assert.Equal(UserCreated, accepted.GetProperty("DetailType").GetString());
+    }
+
+    [Fact]
+    public async Task Throttling_is_tried_again()
+    {
+        _standIn.ThenAnswer(400, """{"__type":"ThrottlingException","message":"Rate exceeded"}""").ThenAnswer(429, "");
+        await using var services = Services();
+
+        await Publisher(services).PutEvents([UserCreatedEntry("user-1")], CancellationToken.None);
+
+        Assert.Equal(3, _standIn.Requests.Count);
+        Assert.Single(_standIn.AcceptedEntries);
+    }
+
+    [Fact]
+    public async Task Only_the_entries_EventBridge_failed_are_sent_again()
+    {
+        _standIn.ThenAnswer(200, """
+            {"FailedEntryCount":1,"Entries":[{"EventId":"first"},{"ErrorCode":"InternalFailure","ErrorMessage":"try again"}]}
+            """);
+        await using var services = Services();
+
+        await Publisher(services).PutEvents([UserCreatedEntry("user-1"), UserCreatedEntry("user-2")], CancellationToken.None);
+
+        Assert.Equal(2, _standIn.Requests.Count);
+        var retried = Assert.Single(_standIn.Requests[1].Entries());
+        Assert.Equal("user-2", UserIdOf(retried));
+        Assert.Equal(["user-1", "user-2"], _standIn.AcceptedEntries.Select(UserIdOf));
+    }
+
+    [Fact]
+    public async Task Entries_still_failed_after_the_last_try_end_in_an_exception_naming_the_error_but_not_the_detail()
+    {
+        const string PersonalData = "someone.private@example.com";
+        for (var answer = 0; answer < 4; answer++)
+        {
+            _standIn.ThenAnswer(200, """
+                {"FailedEntryCount":1,"Entries":[{"ErrorCode":"InternalFailure","ErrorMessage":"Internal service error."}]}
+                """);
+        }
+
+        await using var services = Services();
+
+        var failure = await Assert.ThrowsAsync<EventPublishingException>(() =>
+            Publisher(services).PutEvents([UserCreatedEntry(PersonalData)], CancellationToken.None));
+
+        Assert.Equal(4, _standIn.Requests.Count);
+        Assert.Empty(_standIn.AcceptedEntries);
+        var failed = Assert.Single(failure.FailedEntries);
+        Assert.Equal(new FailedEventBridgeEntry(0, "InternalFailure", "Internal service error."), failed);
+        Assert.Contains("InternalFailure", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(PersonalData, failure.ToString(), StringComparison.Ordinal);
+        Assert.NotEmpty(_logLines);
+        Assert.DoesNotContain(_logLines, line => line.Contains(PersonalData, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_request_refused_as_invalid_is_not_tried_again()
+    {
+        _standIn.ThenAnswer(400, """{"__type":"ValidationException","message":"1 validation error detected"}""");
+        await using var services = Services();
+
+        var failure = await Assert.ThrowsAsync<EventPublishingException>(() =>
+            Publisher(services).PutEvents([UserCreatedEntry("user-1")], CancellationToken.None));
+
+        Assert.Single(_standIn.Requests);
+        Assert.Equal("ValidationException", Assert.Single(failure.FailedEntries).ErrorCode);
+    }
+
+    [Fact]
+    public async Task An_entry_refused_as_malformed_is_not_tried_again_while_the_others_are()
+    {
+        _standIn.ThenAnswer(200, """
+            {"FailedEntryCount":2,"Entries":[{"ErrorCode":"MalformedDetail","ErrorMessage":"Detail is malformed."},{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded."}]}
+            """);
+        await using var services = Services();
+
+        var failure = await Assert.ThrowsAsync<EventPublishingException>(() =>
+            Publisher(services).PutEvents([UserCreatedEntry("user-1"), UserCreatedEntry("user-2")], CancellationToken.None));
+
+        Assert.Equal(2, _standIn.Requests.Count);
+        Assert.Equal("user-2", UserIdOf(Assert.Single(_standIn.Requests[1].Entries())));
+        Assert.Equal("user-2", UserIdOf(Assert.Single(_standIn.AcceptedEntries)));
+        Assert.Equal(new FailedEventBridgeEntry(0, "MalformedDetail", "Detail is malformed."), Assert.Single(failure.FailedEntries));
+    }
+
+    [Fact]
+    public async Task More_entries_than_one_request_takes_go_in_several_requests()
+    {
+        await using var services = Services();
+        var entries = Enumerable.Range(0, 12).Select(n => UserCreatedEntry($"user-{n}")).ToList();
+
+        await Publisher(services).PutEvents(entries, CancellationToken.None);
+
+        Assert.Equal([10, 2], _standIn.Requests.Select(request => request.Entries().Count));
+        Assert.Equal(entries.Select(entry => UserIdOf(JsonDocument.Parse(entry.Detail).RootElement)), _standIn.AcceptedEntries.Select(UserIdOf));
+    }
+
+    [Fact]
+    public async Task The_service_specific_endpoint_variable_wins_over_the_configured_url()
+    {
+        await using var services = Services(new Dictionary<string, string?>
+        {
+            ["Events:ServiceUrl"] = "http://127.0.0.1:9",
+            [EventBridgeOptions.EndpointVariable] = _standIn.Url.ToString(),
+        });
+
+        await Publisher(services).PutEvents([UserCreatedEntry("user-1")], CancellationToken.None);
+
+        Assert.Single(_standIn.AcceptedEntries);
+    }
+
+    private const string InternalFailure = """{"__type":"InternalFailure","message":"Internal service error."}""";
+
+    private static IEventBridgePublisher Publisher(IServiceProvider services) => services.GetRequiredService<IEventBridgePublisher>();
+
+    private ServiceProvider Services(IDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Events:ServiceUrl"] = _standIn.Url.ToString(),
+            ["Events:Region"] = Region,
+            ["Events:EventBusName"] = BusName,
+            ["Events:Source"] = Source,
+            ["Events:RetryBaseDelay"] = "00:00:00.010",
+            ["Events:RetryMaxDelay"] = "00:00:00.050",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddLogging(logging => logging.AddProvider(new RecordingLoggerProvider(_logLines)).SetMinimumLevel(LogLevel.Trace));
+        services.AddSingleton<AWSCredentials>(_credentials);
+        services.AddEventBridgePublisher();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>An entry as the user grain sends it: the contract's CloudEvent for a new user.</summary>
+    private static EventBridgeEntry UserCreatedEntry(string userId) => new(
+        Source,
+        UserCreated,
+        new JsonObject
+        {
+            ["specversion"] = "1.0",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["source"] = Source,
+            ["type"] = UserCreated,
+            ["time"] = "1763633735000",
+            ["datacontenttype"] = "application/json",
+            ["traceparent"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-a3ce929d0e0e4736-01",
+            ["data"] = new JsonObject { ["userId"] = userId },
+        }.ToJsonString());
+
+    private static string? UserIdOf(JsonElement entry) =>
+        entry.TryGetProperty("Detail", out var detail)
+            ? (string?)JsonNode.Parse(detail.GetString()!)!["data"]!["userId"]
+            : entry.GetProperty("data").GetProperty("userId").GetString();
+}
