@@ -1,24 +1,21 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using UserManagement.Grains.Events;
 
 namespace UserManagement.Tests.Events;
 
 public sealed class EventBridgePublisherTests : IAsyncLifetime
 {
-    private const string AccessKey = "AKIDEVENTSTEST";
-    private const string SecretKey = "events-test-secret-key";
-    private const string Region = "eu-west-1";
-    private const string BusName = "shared-events";
-    private const string Source = "test.users";
-    private const string UserCreated = "users.userCreated.v1";
+    private const string AccessKey = PublisherServices.AccessKey;
+    private const string SecretKey = PublisherServices.SecretKey;
+    private const string Region = PublisherServices.Region;
+    private const string BusName = PublisherServices.BusName;
+    private const string Source = PublisherServices.Source;
+    private const string UserCreated = PublisherServices.UserCreated;
 
-    private readonly CountingCredentials _credentials = new(AccessKey, SecretKey);
+    private readonly CountingCredentials _credentials = PublisherServices.Credentials();
     private readonly ConcurrentQueue<string> _logLines = new();
     private EventBridgeStandIn _standIn = null!;
 
@@ -33,7 +30,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
         var time = DateTimeOffset.FromUnixTimeSeconds(1_763_633_735);
         await using var services = Services();
 
-        await Publisher(services).PutEvents([UserCreatedEntry(userId) with { Time = time }], CancellationToken.None);
+        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry(userId) with { Time = time }], CancellationToken.None);
 
         var request = Assert.Single(_standIn.Requests);
         Assert.Equal("POST", request.Method);
@@ -66,7 +63,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
     {
         await using var services = Services();
 
-        await Publisher(services).PutEvents([UserCreatedEntry("user-1")], CancellationToken.None);
+        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
 
         var entry = Assert.Single(Assert.Single(_standIn.Requests).Entries());
         Assert.False(entry.TryGetProperty("Time", out _));
@@ -78,7 +75,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
         _standIn.ThenAnswer(500, InternalFailure).ThenAnswer(500, InternalFailure).ThenAnswer(500, InternalFailure);
         await using var services = Services();
 
-        await Publisher(services).PutEvents([UserCreatedEntry("user-1")], CancellationToken.None);
+        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
 
         Assert.Equal(4, _standIn.Requests.Count);
         Assert.Equal(4, _credentials.Requests);
@@ -93,7 +90,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
         _standIn.ThenAnswer(400, """{"__type":"ThrottlingException","message":"Rate exceeded"}""").ThenAnswer(429, "");
         await using var services = Services();
 
-        await Publisher(services).PutEvents([UserCreatedEntry("user-1")], CancellationToken.None);
+        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
 
         Assert.Equal(3, _standIn.Requests.Count);
         Assert.Single(_standIn.AcceptedEntries);
@@ -107,7 +104,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
             """);
         await using var services = Services();
 
-        await Publisher(services).PutEvents([UserCreatedEntry("user-1"), UserCreatedEntry("user-2")], CancellationToken.None);
+        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1"), PublisherServices.UserCreatedEntry("user-2")], CancellationToken.None);
 
         Assert.Equal(2, _standIn.Requests.Count);
         var retried = Assert.Single(_standIn.Requests[1].Entries());
@@ -129,7 +126,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
         await using var services = Services();
 
         var failure = await Assert.ThrowsAsync<EventPublishingException>(() =>
-            Publisher(services).PutEvents([UserCreatedEntry(PersonalData)], CancellationToken.None));
+            Publisher(services).PutEvents([PublisherServices.UserCreatedEntry(PersonalData)], CancellationToken.None));
 
         Assert.Equal(4, _standIn.Requests.Count);
         Assert.Empty(_standIn.AcceptedEntries);
@@ -148,7 +145,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
         await using var services = Services();
 
         var failure = await Assert.ThrowsAsync<EventPublishingException>(() =>
-            Publisher(services).PutEvents([UserCreatedEntry("user-1")], CancellationToken.None));
+            Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None));
 
         Assert.Single(_standIn.Requests);
         Assert.Equal("ValidationException", Assert.Single(failure.FailedEntries).ErrorCode);
@@ -163,7 +160,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
         await using var services = Services();
 
         var failure = await Assert.ThrowsAsync<EventPublishingException>(() =>
-            Publisher(services).PutEvents([UserCreatedEntry("user-1"), UserCreatedEntry("user-2")], CancellationToken.None));
+            Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1"), PublisherServices.UserCreatedEntry("user-2")], CancellationToken.None));
 
         Assert.Equal(2, _standIn.Requests.Count);
         Assert.Equal("user-2", UserIdOf(Assert.Single(_standIn.Requests[1].Entries())));
@@ -175,7 +172,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
     public async Task More_entries_than_one_request_takes_go_in_several_requests()
     {
         await using var services = Services();
-        var entries = Enumerable.Range(0, 12).Select(n => UserCreatedEntry($"user-{n}")).ToList();
+        var entries = Enumerable.Range(0, 12).Select(n => PublisherServices.UserCreatedEntry($"user-{n}")).ToList();
 
         await Publisher(services).PutEvents(entries, CancellationToken.None);
 
@@ -192,7 +189,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
             [EventBridgeOptions.EndpointVariable] = _standIn.Url.ToString(),
         });
 
-        await Publisher(services).PutEvents([UserCreatedEntry("user-1")], CancellationToken.None);
+        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
 
         Assert.Single(_standIn.AcceptedEntries);
     }
@@ -201,45 +198,8 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
 
     private static IEventBridgePublisher Publisher(IServiceProvider services) => services.GetRequiredService<IEventBridgePublisher>();
 
-    private ServiceProvider Services(IDictionary<string, string?>? overrides = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Events:ServiceUrl"] = _standIn.Url.ToString(),
-            ["Events:Region"] = Region,
-            ["Events:EventBusName"] = BusName,
-            ["Events:Source"] = Source,
-            ["Events:RetryBaseDelay"] = "00:00:00.010",
-            ["Events:RetryMaxDelay"] = "00:00:00.050",
-        };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddLogging(logging => logging.AddProvider(new RecordingLoggerProvider(_logLines)).SetMinimumLevel(LogLevel.Trace));
-        services.AddSingleton<AWSCredentials>(_credentials);
-        services.AddEventBridgePublisher();
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
-
-    /// <summary>An entry as the user grain sends it: the contract's CloudEvent for a new user.</summary>
-    private static EventBridgeEntry UserCreatedEntry(string userId) => new(
-        Source,
-        UserCreated,
-        new JsonObject
-        {
-            ["specversion"] = "1.0",
-            ["id"] = Guid.NewGuid().ToString(),
-            ["source"] = Source,
-            ["type"] = UserCreated,
-            ["time"] = "1763633735000",
-            ["datacontenttype"] = "application/json",
-            ["traceparent"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-a3ce929d0e0e4736-01",
-            ["data"] = new JsonObject { ["userId"] = userId },
-        }.ToJsonString());
+    private ServiceProvider Services(IDictionary<string, string?>? overrides = null) =>
+        PublisherServices.Build(_standIn.Url, _credentials, _logLines, overrides);
 
     private static string? UserIdOf(JsonElement entry) =>
         entry.TryGetProperty("Detail", out var detail)
