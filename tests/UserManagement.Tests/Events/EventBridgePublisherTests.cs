@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -139,6 +141,34 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_without_an_answer_in_time_is_tried_again()
+    {
+        _standIn.ThenAnswer(500, InternalFailure, delay: TimeSpan.FromSeconds(30));
+        await using var services = Services(new Dictionary<string, string?> { ["Events:RequestTimeout"] = "00:00:00.200" });
+
+        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
+
+        Assert.Equal(2, _standIn.Requests.Count);
+        Assert.Single(_standIn.AcceptedEntries);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_cannot_be_reached_fails_the_call_after_the_last_try()
+    {
+        await using var services = Services(new Dictionary<string, string?>
+        {
+            ["Events:ServiceUrl"] = $"http://127.0.0.1:{ClosedPort()}",
+            ["Events:MaxAttempts"] = "2",
+        });
+
+        var failure = await Assert.ThrowsAsync<EventPublishingException>(() => Publisher(services).PutEvents(
+            [PublisherServices.UserCreatedEntry("user-1"), PublisherServices.UserCreatedEntry("user-2")], CancellationToken.None));
+
+        Assert.Equal([0, 1], failure.FailedEntries.Select(failed => failed.Index));
+        Assert.All(failure.FailedEntries, failed => Assert.Equal("Transport", failed.ErrorCode));
+    }
+
+    [Fact]
     public async Task A_request_refused_as_invalid_is_not_tried_again()
     {
         _standIn.ThenAnswer(400, """{"__type":"ValidationException","message":"1 validation error detected"}""");
@@ -195,6 +225,16 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
     }
 
     private const string InternalFailure = """{"__type":"InternalFailure","message":"Internal service error."}""";
+
+    /// <summary>A port of 127.0.0.1 that was free a moment ago and that nothing listens on now.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 
     private static IEventBridgePublisher Publisher(IServiceProvider services) => services.GetRequiredService<IEventBridgePublisher>();
 

@@ -14,7 +14,7 @@ namespace UserManagement.Tests.Events;
 /// </summary>
 public sealed class EventBridgeStandIn : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<(int Status, string Body)> _script = new();
+    private readonly ConcurrentQueue<(int Status, string Body, TimeSpan Delay)> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<JsonElement> _accepted = new();
     private readonly WebApplication _app;
@@ -43,10 +43,13 @@ public sealed class EventBridgeStandIn : IAsyncDisposable
         return standIn;
     }
 
-    /// <summary>Answers the next request not yet scripted for with <paramref name="status"/> and <paramref name="body"/>.</summary>
-    public EventBridgeStandIn ThenAnswer(int status, string body)
+    /// <summary>
+    /// Answers the next request not yet scripted for with <paramref name="status"/> and <paramref name="body"/>, after
+    /// <paramref name="delay"/> when one is given.
+    /// </summary>
+    public EventBridgeStandIn ThenAnswer(int status, string body, TimeSpan delay = default)
     {
-        _script.Enqueue((status, body));
+        _script.Enqueue((status, body, delay));
         return this;
     }
 
@@ -64,7 +67,19 @@ public sealed class EventBridgeStandIn : IAsyncDisposable
             body.ToArray());
         _requests.Enqueue(request);
 
-        var (status, answer) = _script.TryDequeue(out var scripted) ? scripted : (200, AcceptAll(request.Entries().Count));
+        var (status, answer, delay) = _script.TryDequeue(out var scripted) ? scripted : (200, AcceptAll(request.Entries().Count), TimeSpan.Zero);
+        if (delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         if (status == 200)
         {
             KeepAccepted(request, answer);
