@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using UserManagement.Grains.Events;
 
 namespace UserManagement.Tests.Events;
@@ -222,6 +223,30 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
         await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
 
         Assert.Single(_standIn.AcceptedEntries);
+    }
+
+    [Fact]
+    public async Task The_region_comes_from_AWS_REGION_when_the_section_names_none()
+    {
+        await using var services = Services(new Dictionary<string, string?>
+        {
+            ["Events:Region"] = null,
+            ["AWS_REGION"] = "us-east-2",
+        });
+
+        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
+
+        Assert.Equal("us-east-2", SignatureV4.Parse(Assert.Single(_standIn.Requests)).Region);
+    }
+
+    [Fact]
+    public async Task Without_a_region_the_options_are_refused()
+    {
+        await using var services = Services(new Dictionary<string, string?> { ["Events:Region"] = null });
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<EventBridgeOptions>>().Value);
+
+        Assert.Contains("AWS_REGION", refusal.Message, StringComparison.Ordinal);
     }
 
     private const string InternalFailure = """{"__type":"InternalFailure","message":"Internal service error."}""";
