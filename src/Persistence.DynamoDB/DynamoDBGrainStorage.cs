@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -221,6 +222,7 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
         catch (ConditionalCheckFailedException exception)
         {
             // DynamoDB returns the stored item when asked to; an emulator may not, and then the stored version is unknown.
+            // The AWS exception is not passed on: Orleans cannot serialize it to the grain's caller.
             var storedETag = exception.Item is { Count: > 0 } stored ? GrainStateItem.ETagOf(stored) ?? "unknown" : "unknown";
             var currentETag = expectedETag ?? "none";
             _logger.WriteConflict(stateName, GrainTypeOf(grainId), _options.TableName, currentETag, storedETag);
@@ -228,8 +230,7 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
                 $"Could not {operation} state '{stateName}' of a '{GrainTypeOf(grainId)}' grain in table '{_options.TableName}': " +
                 $"it was changed since version {currentETag} was read (stored version {storedETag}). Re-read the state and retry.",
                 storedETag,
-                currentETag,
-                exception);
+                currentETag);
         }
     }
 
@@ -254,6 +255,14 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
                 $"table '{_options.TableName}' within {_options.RequestTimeout} (retries included); check the endpoint " +
                 "(AWS_ENDPOINT_URL_DYNAMODB, AWS_REGION) and the network.",
                 exception);
+        }
+        catch (Exception exception) when (exception is not ConditionalCheckFailedException
+            and (AmazonServiceException or AmazonClientException or HttpRequestException or IOException))
+        {
+            _logger.OperationFailed(exception, operation, stateName, GrainTypeOf(grainId), _options.TableName);
+            throw new DynamoDBGrainStorageException(
+                $"DynamoDB failed the {operation} of state '{stateName}' of a '{GrainTypeOf(grainId)}' grain in table " +
+                $"'{_options.TableName}' after the SDK's retries: {exception.GetType().Name}: {exception.Message}");
         }
     }
 }

@@ -33,4 +33,9 @@ internal static partial class DynamoDBGrainStorageLog
         Message = "DynamoDB did not complete {Operation} of state {StateName} of a {GrainType} grain in table {TableName} within {Timeout}")]
     public static partial void TimedOut(
         this ILogger logger, string operation, string stateName, string grainType, string tableName, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error,
+        Message = "DynamoDB failed the {Operation} of state {StateName} of a {GrainType} grain in table {TableName}")]
+    public static partial void OperationFailed(
+        this ILogger logger, Exception exception, string operation, string stateName, string grainType, string tableName);
 }

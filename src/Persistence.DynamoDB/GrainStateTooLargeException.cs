@@ -4,7 +4,9 @@ namespace UserManagement.Persistence.DynamoDB;
 /// A grain state whose DynamoDB item would pass the 400 KB item limit. It is thrown before anything is sent to
 /// DynamoDB, so the stored item keeps its previous version.
 /// </summary>
-public sealed class GrainStateTooLargeException : Exception
+/// <remarks>An Orleans exception, so it reaches the grain's caller as itself rather than as a serialization failure.</remarks>
+[GenerateSerializer]
+public sealed class GrainStateTooLargeException : OrleansException
 {
     public GrainStateTooLargeException()
     {
@@ -30,8 +32,10 @@ public sealed class GrainStateTooLargeException : Exception
     }
 
     /// <summary>The estimated size of the item that was refused.</summary>
-    public long ItemSizeBytes { get; }
+    [Id(0)]
+    public long ItemSizeBytes { get; private set; }
 
     /// <summary>The largest item DynamoDB stores.</summary>
-    public long MaxItemSizeBytes { get; }
+    [Id(1)]
+    public long MaxItemSizeBytes { get; private set; }
 }
