@@ -1,0 +1,25 @@
+using Amazon.DynamoDBv2;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using UserManagement.Persistence.DynamoDB;
+using UserManagement.Tests.Persistence.Grains;
+
+namespace UserManagement.Tests.Persistence;
+
+/// <summary>
+/// A test silo whose <c>users</c> storage is the DynamoDB storage, talking to the endpoint named in its configuration.
+/// The storage's own settings come from <c>Storage:users:*</c>, as in production.
+/// </summary>
+public sealed class DynamoDBSiloConfigurator : ISiloConfigurator
+{
+    public const string ServiceUrlKey = "Tests:DynamoDB:ServiceUrl";
+
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        var serviceUrl = new Uri(siloBuilder.Configuration[ServiceUrlKey]
+            ?? throw new InvalidOperationException($"{ServiceUrlKey} is not configured."));
+        siloBuilder.Services.AddSingleton<IAmazonDynamoDB>(_ => DynaliteServer.CreateClient(serviceUrl));
+        siloBuilder.AddDynamoDBGrainStorage(CounterGrain.StorageName);
+    }
+}
