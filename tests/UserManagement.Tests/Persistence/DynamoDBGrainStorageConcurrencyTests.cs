@@ -16,9 +16,9 @@ public sealed class DynamoDBGrainStorageConcurrencyTests(DynamoDBFixture dynamo)
 
     private static GrainId NewGrainId() => GrainId.Create("counter", $"concurrency-{Guid.NewGuid():N}");
 
-    private async Task<CounterStateCopy> ReadAsync(GrainId grainId)
+    private async Task<StateCopy<CounterState>> ReadAsync(GrainId grainId)
     {
-        var copy = new CounterStateCopy();
+        var copy = new StateCopy<CounterState>();
         await Storage.ReadStateAsync(StateName, grainId, copy);
         return copy;
     }
