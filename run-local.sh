@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs the whole service on this machine with no AWS account: the emulators, one silo, the gateway and the
+# ingest worker, all on 127.0.0.1. Ctrl+C stops everything. State survives a restart under .data/.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/local-environment.sh
+
+dotnet build UserManagement.sln -c Release -v quiet -nologo
+mkdir -p .data/logs
+
+pids=()
+stop_all() {
+  trap - EXIT INT TERM
+  echo "Stopping..."
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_all EXIT INT TERM
+
+# start NAME COMMAND...: runs a process in the background, its output prefixed with its name and kept in .data/logs.
+start() {
+  local name=$1; shift
+  ( "$@" 2>&1 | tee ".data/logs/$name.log" | sed -u "s/^/[$name] /" ) &
+  pids+=($!)
+}
+
+wait_for() {
+  local url=$1 name=$2
+  for _ in $(seq 1 120); do
+    if curl -fs "$url" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  echo "$name did not become ready at $url; see .data/logs/$name.log" >&2
+  exit 1
+}
+
+# host NAME: the built service NAME, with its own folder as content root so its appsettings.json applies.
+host() {
+  local folder="$PWD/src/$1/bin/Release/net10.0"
+  echo dotnet "$folder/UserManagement.$1.dll" --contentRoot "$folder"
+}
+
+start silo $(host Silo) --urls "$SILO_URL"
+wait_for "$SILO_URL/health/ready" silo
+start gateway $(host Gateway) --urls "$GATEWAY_URL"
+start ingest $(host Ingest) --urls "$INGEST_URL"
+wait_for "$GATEWAY_URL/health/ready" gateway
+
+cat <<INFO
+
+The service is running:
+  API             $GATEWAY_URL   (POST /user, POST /login, GET /user/{userId})
+  API reference   $GATEWAY_URL/scalar/v1
+  Administrator   $Admin__EmailAddress (password in scripts/local-environment.sh)
+Press Ctrl+C to stop.
+INFO
+wait

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using UserManagement.Gateway.Common;
+
+namespace UserManagement.Gateway.Authentication;
+
+/// <summary>Validation pins the algorithm, issuer, audience, lifetime and key; a refused token gets a problem body.</summary>
+public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options) : IConfigureNamedOptions<JwtBearerOptions>
+{
+    public void Configure(string? name, JwtBearerOptions bearer) => Configure(bearer);
+
+    public void Configure(JwtBearerOptions bearer)
+    {
+        var jwt = options.Value;
+        bearer.MapInboundClaims = false;
+        bearer.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidateIssuerSigningKey = true,
+            IssuerSigningKey = new SymmetricSecurityKey(jwt.SecretBytes()),
+            ValidateIssuer = true,
+            ValidIssuer = jwt.Issuer,
+            ValidateAudience = true,
+            ValidAudience = jwt.Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ClockSkew = TimeSpan.FromSeconds(jwt.ClockSkewSeconds),
+            NameClaimType = TokenClaims.Subject,
+            RoleClaimType = TokenClaims.UserType,
+        };
+        bearer.Events = new JwtBearerEvents
+        {
+            OnChallenge = async context =>
+            {
+                context.HandleResponse();
+                context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null
+                    ? "Bearer"
+                    : "Bearer error=\"invalid_token\"";
+                await Problems.Write(
+                    context.HttpContext,
+                    StatusCodes.Status401Unauthorized,
+                    "Authentication required",
+                    "A valid bearer token is required.");
+            },
+        };
+    }
+}

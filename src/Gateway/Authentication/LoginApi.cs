@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using UserManagement.Gateway.Common;
+using UserManagement.Grains.Passwords;
+using UserManagement.Grains.Users;
+
+namespace UserManagement.Gateway.Authentication;
+
+public static class LoginApi
+{
+    public static RouteGroupBuilder MapLoginApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/login").WithTags("Authentication");
+        api.MapPost("", Login)
+            .WithSummary("Exchange an email address and password for a token")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return api;
+    }
+
+    private static async Task<Results<Ok<ApiResponse<TokenResponse>>, ValidationProblem, ProblemHttpResult>> Login(
+        LoginRequest request, IGrainFactory grains, TokenIssuer tokens)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.EmailAddress))
+        {
+            errors["email_address"] = ["An email address is required."];
+        }
+
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            errors["password"] = ["A password is required."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The login is not valid.");
+        }
+
+        // A malformed address or an over-long password cannot match any account: the same answer as a wrong password.
+        if (!EmailAddress.IsValid(request.EmailAddress) || request.Password!.Length > PasswordPolicy.MaxLength * 2)
+        {
+            return InvalidCredentials();
+        }
+
+        var user = await grains.GetUserByEmailAddress(request.EmailAddress!).VerifyCredentials(new Password(request.Password));
+        return user is null
+            ? InvalidCredentials()
+            : TypedResults.Ok(new ApiResponse<TokenResponse>(new TokenResponse(tokens.Issue(user))));
+    }
+
+    private static ProblemHttpResult InvalidCredentials() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized,
+        title: "Invalid credentials",
+        detail: "The email address or the password is wrong.");
+}

@@ -1,0 +1,3 @@
+namespace UserManagement.Gateway.Authentication;
+
+public sealed record TokenResponse(string Token);

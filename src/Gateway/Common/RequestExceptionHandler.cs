@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace UserManagement.Gateway.Common;
+
+/// <summary>
+/// Turns what goes wrong outside an endpoint's own logic into problem details: an unreadable body is the client's
+/// error (4xx, nothing echoed back), an unreachable cluster is a temporary 503.
+/// </summary>
+public sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case BadHttpRequestException badRequest:
+                await Problems.Write(httpContext, badRequest.StatusCode, "The request could not be read", ReasonFor(badRequest.StatusCode));
+                return true;
+            case OrleansException or TimeoutException:
+                LogClusterUnavailable(logger, exception.GetType().Name);
+                httpContext.Response.Headers.RetryAfter = "1";
+                await Problems.Write(httpContext, StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Try again shortly.");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static string ReasonFor(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => $"The request body is larger than {RequestBodyLimit.MaxBytes} bytes.",
+        StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON (Content-Type: application/json).",
+        _ => "The request body is not valid JSON of the expected shape.",
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster did not answer ({ExceptionType}); answered 503")]
+    private static partial void LogClusterUnavailable(ILogger logger, string exceptionType);
+}

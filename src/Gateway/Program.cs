@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using UserManagement.Gateway.Authentication;
+using UserManagement.Gateway.Common;
+using UserManagement.Gateway.Users;
+using UserManagement.ServiceDefaults;
+using UserManagement.ServiceDefaults.Orleans;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddUserManagementClusterClient();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
+});
+
+builder.Services.AddOptions<JwtOptions>()
+    .BindConfiguration(JwtOptions.SectionName)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<TokenIssuer>();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+builder.Services.AddAuthorization();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<RequestExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.AllowTrailingCommas = false);
+
+var allowedOrigins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? ["*"];
+builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+{
+    if (allowedOrigins.Contains("*"))
+    {
+        policy.AllowAnyOrigin();
+    }
+    else
+    {
+        policy.WithOrigins(allowedOrigins);
+    }
+
+    policy.AllowAnyHeader().AllowAnyMethod();
+}));
+
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCors();
+app.UseRequestBodyLimit();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapUsersApi();
+app.MapLoginApi();
+
+app.Run();
+
+/// <summary>The gateway's entry point, visible to the API tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

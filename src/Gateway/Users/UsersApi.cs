@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using UserManagement.Gateway.Authentication;
+using UserManagement.Gateway.Common;
+using UserManagement.Grains.Users;
+
+namespace UserManagement.Gateway.Users;
+
+public static class UsersApi
+{
+    public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/user").WithTags("Users");
+        api.MapPost("", Register)
+            .WithSummary("Register a user")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/{userId}", GetUser)
+            .WithSummary("Read a user by id or email address: the user named by the token, or any user for an admin")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ValidationProblem, ProblemHttpResult>> Register(
+        RegisterUserRequest request, IGrainFactory grains)
+    {
+        var errors = RegisterUserRequestValidator.Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The registration is not valid.");
+        }
+
+        var registration = new Registration(request.EmailAddress!, request.FirstName!, request.LastName!, new Password(request.Password!));
+        var result = await grains.GetUserByEmailAddress(registration.EmailAddress).Register(registration);
+        return result.User is { } user
+            ? TypedResults.Ok(new ApiResponse<UserResponse>(UserResponse.From(user)))
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Email address already registered",
+                detail: "An account with this email address exists; log in instead.");
+    }
+
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult>> GetUser(
+        string userId, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var isAdmin = principal.HasClaim(TokenClaims.UserType, UserTierNames.Admin);
+        if (!UserKey.TryResolve(userId, out var key))
+        {
+            return isAdmin
+                ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found")
+                : Forbidden();
+        }
+
+        if (!isAdmin && principal.FindFirstValue(TokenClaims.Subject) != key)
+        {
+            return Forbidden();
+        }
+
+        var user = await grains.GetUser(key).GetDetails();
+        return user is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found")
+            : TypedResults.Ok(new ApiResponse<UserResponse>(UserResponse.From(user)));
+    }
+
+    private static ProblemHttpResult Forbidden() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Forbidden",
+        detail: "A token can read only its own user, unless it is an administrator's.");
+}

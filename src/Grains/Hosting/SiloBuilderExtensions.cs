@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using UserManagement.Grains.Passwords;
+using UserManagement.Grains.Users;
+
+namespace UserManagement.Grains.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>The services the user grains need, with options bound from configuration.</summary>
+    public static ISiloBuilder AddUserGrains(this ISiloBuilder silo)
+    {
+        var services = silo.Services;
+        services.AddOptions<PasswordHashingOptions>()
+            .BindConfiguration(PasswordHashingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<AdministratorOptions>()
+            .BindConfiguration(AdministratorOptions.SectionName)
+            .Validate(AdministratorIsValid, "Admin:EmailAddress must be a valid address and Admin:Password must meet the password policy.")
+            .ValidateOnStart();
+        services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AdministratorSeeder>();
+        return silo;
+    }
+
+    private static bool AdministratorIsValid(AdministratorOptions admin) =>
+        string.IsNullOrEmpty(admin.Password)
+        || (EmailAddress.IsValid(admin.EmailAddress) && PasswordPolicy.Check(admin.Password) is null);
+}

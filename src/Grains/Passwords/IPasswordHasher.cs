@@ -1,0 +1,15 @@
+using UserManagement.Grains.Users;
+
+namespace UserManagement.Grains.Passwords;
+
+public interface IPasswordHasher
+{
+    /// <summary>A PHC string (<c>$argon2id$v=19$m=…,t=…,p=…$salt$hash</c>).</summary>
+    Task<string> Hash(Password password);
+
+    /// <summary>
+    /// Whether <paramref name="password"/> matches <paramref name="passwordHash"/>. With no hash (an unknown user) it
+    /// still does the work of a verification and answers <see langword="false"/>, so the two cases take the same time.
+    /// </summary>
+    Task<bool> Verify(string? passwordHash, Password password);
+}

@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Logging;
+using UserManagement.Grains.Passwords;
+
+namespace UserManagement.Grains.Users;
+
+public sealed partial class UserGrain(
+    [PersistentState("user", UserGrain.StorageName)] IPersistentState<UserState> user,
+    IPasswordHasher passwords,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
+{
+    public const string StorageName = "users";
+
+    /// <summary>A user becomes PREMIUM once the order count exceeds this.</summary>
+    public const int PremiumAfterOrders = 10;
+
+    /// <summary>How many counted order ids a user remembers to recognise redeliveries (about 40 KB of state).</summary>
+    public const int RememberedOrders = 1000;
+
+    private bool _reloadBeforeNextCall;
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    public Task<RegistrationResult> Register(Registration registration) => Create(registration, UserTier.Standard);
+
+    public Task<RegistrationResult> RegisterAdministrator(Registration registration) => Create(registration, UserTier.Admin);
+
+    public async Task<UserDetails?> VerifyCredentials(Password password)
+    {
+        await EnsureCurrent();
+        var matches = await passwords.Verify(user.State.PasswordHash, password);
+        return matches ? Details() : null;
+    }
+
+    public async Task<UserDetails?> GetDetails()
+    {
+        await EnsureCurrent();
+        return user.State.IsRegistered ? Details() : null;
+    }
+
+    public async Task<OrderRecording> RecordCompletedOrder(CompletedOrder order)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(order.OrderId);
+        await EnsureCurrent();
+        var state = user.State;
+        if (!state.IsRegistered)
+        {
+            return new OrderRecording(OrderRecordingOutcome.UnknownUser, 0, UserTier.Standard);
+        }
+
+        if (state.CountedOrderIds.Contains(order.OrderId))
+        {
+            return new OrderRecording(OrderRecordingOutcome.AlreadyCounted, state.OrderCount, state.Tier);
+        }
+
+        state.OrderCount++;
+        state.CountedOrderIds.Add(order.OrderId);
+        if (state.CountedOrderIds.Count > RememberedOrders)
+        {
+            state.CountedOrderIds.RemoveRange(0, state.CountedOrderIds.Count - RememberedOrders);
+        }
+
+        if (state.Tier == UserTier.Standard && state.OrderCount > PremiumAfterOrders)
+        {
+            state.Tier = UserTier.Premium;
+            LogPromoted(logger, UserId, state.OrderCount);
+        }
+
+        await Save();
+        return new OrderRecording(OrderRecordingOutcome.Counted, state.OrderCount, state.Tier);
+    }
+
+    private async Task<RegistrationResult> Create(Registration registration, UserTier tier)
+    {
+        EnsureValid(registration);
+        await EnsureCurrent();
+        if (user.State.IsRegistered)
+        {
+            return RegistrationResult.AlreadyRegistered;
+        }
+
+        var passwordHash = await passwords.Hash(registration.Password);
+        user.State = new UserState
+        {
+            EmailAddress = EmailAddress.Normalize(registration.EmailAddress),
+            FirstName = registration.FirstName.Trim(),
+            LastName = registration.LastName.Trim(),
+            PasswordHash = passwordHash,
+            Tier = tier,
+            RegisteredAt = DateTimeOffset.UtcNow,
+        };
+
+        await Save();
+        LogRegistered(logger, UserId, tier);
+        return RegistrationResult.Registered(Details());
+    }
+
+    private void EnsureValid(Registration registration)
+    {
+        if (!EmailAddress.IsValid(registration.EmailAddress) || UserKey.FromEmailAddress(registration.EmailAddress) != UserId)
+        {
+            throw new ArgumentException("The email address does not belong to this user.", nameof(registration));
+        }
+
+        if (!PersonName.IsValid(registration.FirstName) || !PersonName.IsValid(registration.LastName))
+        {
+            throw new ArgumentException("A first and a last name are required.", nameof(registration));
+        }
+
+        if (PasswordPolicy.Check(registration.Password.Value) is { } reason)
+        {
+            throw new ArgumentException(reason, nameof(registration));
+        }
+    }
+
+    /// <summary>After a failed write the copy in memory may differ from what is stored; start again from storage.</summary>
+    private async Task EnsureCurrent()
+    {
+        if (_reloadBeforeNextCall)
+        {
+            await user.ReadStateAsync();
+            _reloadBeforeNextCall = false;
+        }
+    }
+
+    private async Task Save()
+    {
+        try
+        {
+            await user.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            _reloadBeforeNextCall = true;
+            LogWriteFailed(logger, exception, UserId);
+            throw;
+        }
+    }
+
+    private UserDetails Details()
+    {
+        var state = user.State;
+        return new UserDetails(UserId, state.EmailAddress!, state.FirstName!, state.LastName!, state.OrderCount, state.Tier);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} registered as {Tier}")]
+    private static partial void LogRegistered(ILogger logger, string userId, UserTier tier);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} became PREMIUM at {OrderCount} orders")]
+    private static partial void LogPromoted(ILogger logger, string userId, int orderCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing user {UserId} failed; the state will be read again")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string userId);
+}

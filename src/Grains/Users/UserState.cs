@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+
+namespace UserManagement.Grains.Users;
+
+/// <summary>What is stored for one user. Plain properties, so the storage provider can keep it as readable attributes.</summary>
+[GenerateSerializer]
+public sealed class UserState
+{
+    [Id(0)]
+    public string? EmailAddress { get; set; }
+
+    [Id(1)]
+    public string? FirstName { get; set; }
+
+    [Id(2)]
+    public string? LastName { get; set; }
+
+    [Id(3)]
+    public string? PasswordHash { get; set; }
+
+    [Id(4)]
+    [JsonConverter(typeof(JsonStringEnumConverter<UserTier>))]
+    public UserTier Tier { get; set; }
+
+    [Id(5)]
+    public int OrderCount { get; set; }
+
+    [Id(6)]
+    public DateTimeOffset? RegisteredAt { get; set; }
+
+    /// <summary>
+    /// The most recent order ids counted, oldest first, at most <see cref="UserGrain.RememberedOrders"/>: a redelivered
+    /// order is recognised as long as the user has not completed that many orders since.
+    /// </summary>
+    [Id(7)]
+    public List<string> CountedOrderIds { get; set; } = [];
+
+    [JsonIgnore]
+    public bool IsRegistered => PasswordHash is not null;
+}

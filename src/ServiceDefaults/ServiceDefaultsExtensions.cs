@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using UserManagement.ServiceDefaults.Health;
+
+namespace UserManagement.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    private const string ReadyTag = "ready";
+
+    /// <summary>What every process of the service has: health checks (liveness, and readiness that asks the cluster).</summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("orleans-cluster", tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary><c>/health/live</c>: the process runs. <c>/health/ready</c>: it can serve, because the cluster answers.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace UserManagement.Tests.Infrastructure;
+
+/// <summary>One in-process cluster for the tests of a collection, reachable by TCP so a gateway can connect to it.</summary>
+public sealed class UserClusterFixture : IAsyncLifetime
+{
+    private GatewayFactory? _gateway;
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>A gateway connected to this cluster, started on first use.</summary>
+    public GatewayFactory Gateway => _gateway ??= new GatewayFactory(this);
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public int GatewayPort => Cluster.Primary!.GatewayAddress!.Endpoint.Port;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Admin:EmailAddress"] = TestSettings.AdminEmailAddress,
+            ["Admin:Password"] = TestSettings.AdminPassword,
+        }));
+        builder.AddSiloBuilderConfigurator<UserSiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
+        await Cluster.DisposeAsync();
+    }
+}

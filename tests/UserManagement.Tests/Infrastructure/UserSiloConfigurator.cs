@@ -1,0 +1,12 @@
+using Orleans.TestingHost;
+using UserManagement.Grains.Hosting;
+using UserManagement.Grains.Users;
+
+namespace UserManagement.Tests.Infrastructure;
+
+/// <summary>The silo of the tests: the production grain set-up with state kept in memory.</summary>
+public sealed class UserSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder) =>
+        siloBuilder.AddUserGrains().AddMemoryGrainStorage(UserGrain.StorageName);
+}
