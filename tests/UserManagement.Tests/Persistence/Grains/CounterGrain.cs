@@ -1,11 +1,13 @@
 using Orleans.Storage;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Persistence.Grains;
 
 public sealed class CounterGrain([PersistentState("state", CounterGrain.StorageName)] IPersistentState<CounterState> counter)
     : Grain, ICounterGrain
 {
-    public const string StorageName = "users";
+    /// <summary>The user grains' storage, so the counter exercises exactly what they use.</summary>
+    public const string StorageName = UserGrain.StorageName;
 
     public async Task<int> Increment()
     {
