@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Common;
+using UserManagement.Gateway.Security;
 using UserManagement.Gateway.Users;
 using UserManagement.ServiceDefaults;
 using UserManagement.ServiceDefaults.Orleans;
@@ -22,10 +23,12 @@ builder.Services.AddOptions<JwtOptions>()
     .ValidateDataAnnotations()
     .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<SigningKeyRing>();
 builder.Services.AddSingleton<TokenIssuer>();
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 builder.Services.AddAuthorization();
+builder.Services.AddCredentialsRateLimit();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RequestExceptionHandler>();
@@ -51,18 +54,21 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
 app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapUsersApi();
 app.MapLoginApi();
+app.MapKeysApi();
 
 app.Run();
 

@@ -6,7 +6,7 @@ using UserManagement.Gateway.Common;
 namespace UserManagement.Gateway.Authentication;
 
 /// <summary>Validation pins the algorithm, issuer, audience, lifetime and key; a refused token gets a problem body.</summary>
-public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options) : IConfigureNamedOptions<JwtBearerOptions>
+public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options, SigningKeyRing keys) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions bearer) => Configure(bearer);
 
@@ -16,9 +16,10 @@ public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options) : IConfigur
         bearer.MapInboundClaims = false;
         bearer.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidAlgorithms = keys.Algorithms.ToList(),
             ValidateIssuerSigningKey = true,
-            IssuerSigningKey = new SymmetricSecurityKey(jwt.SecretBytes()),
+            IssuerSigningKeyResolver = (_, _, keyId, _) => keys.Resolve(keyId),
+            TryAllIssuerSigningKeys = false,
             ValidateIssuer = true,
             ValidIssuer = jwt.Issuer,
             ValidateAudience = true,

@@ -3,7 +3,11 @@ using System.Text;
 
 namespace UserManagement.Gateway.Authentication;
 
-/// <summary>Section <c>Jwt</c>: the HS256 tokens the shop's other services verify with the same shared secret.</summary>
+/// <summary>
+/// Section <c>Jwt</c>. Either <see cref="Secret"/>, one HS256 key as the shop's services share it, or
+/// <see cref="SigningKeys"/>, several keys each named by a <c>kid</c>: tokens are signed with
+/// <see cref="CurrentKeyId"/> and verified with any listed key, so a key can be retired without cutting sessions.
+/// </summary>
 public sealed class JwtOptions : IValidatableObject
 {
     public const string SectionName = "Jwt";
@@ -12,6 +16,11 @@ public sealed class JwtOptions : IValidatableObject
     public const int MinimumSecretBytes = 32;
 
     public string? Secret { get; set; }
+
+    public List<SigningKeyOptions> SigningKeys { get; set; } = [];
+
+    /// <summary>The key new tokens are signed with; the first listed one when not set.</summary>
+    public string? CurrentKeyId { get; set; }
 
     [Required]
     public string Issuer { get; set; } = "user-management";
@@ -26,14 +35,47 @@ public sealed class JwtOptions : IValidatableObject
     [Range(0, 300)]
     public int ClockSkewSeconds { get; set; } = 30;
 
-    public byte[] SecretBytes() => Encoding.UTF8.GetBytes(Secret ?? string.Empty);
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrEmpty(Secret) || Encoding.UTF8.GetByteCount(Secret) < MinimumSecretBytes)
+        if (SigningKeys.Count == 0)
         {
-            yield return new ValidationResult(
-                $"Jwt:Secret must be configured with at least {MinimumSecretBytes} bytes (256 bits).", [nameof(Secret)]);
+            if (!IsStrongSecret(Secret))
+            {
+                yield return Invalid($"Jwt:Secret must be configured with at least {MinimumSecretBytes} bytes (256 bits), or Jwt:SigningKeys listed.");
+            }
+
+            yield break;
+        }
+
+        foreach (var key in SigningKeys)
+        {
+            if (string.IsNullOrWhiteSpace(key.KeyId))
+            {
+                yield return Invalid("Every entry of Jwt:SigningKeys needs a KeyId.");
+            }
+            else if ((key.Secret is null) == (key.PrivateKeyPem is null))
+            {
+                yield return Invalid($"Signing key '{key.KeyId}' needs exactly one of Secret (HS256) or PrivateKeyPem (ES256).");
+            }
+            else if (key.Secret is not null && !IsStrongSecret(key.Secret))
+            {
+                yield return Invalid($"The secret of signing key '{key.KeyId}' must have at least {MinimumSecretBytes} bytes.");
+            }
+        }
+
+        if (SigningKeys.GroupBy(k => k.KeyId, StringComparer.Ordinal).Any(g => g.Count() > 1))
+        {
+            yield return Invalid("Jwt:SigningKeys has a KeyId twice.");
+        }
+
+        if (CurrentKeyId is not null && SigningKeys.All(k => k.KeyId != CurrentKeyId))
+        {
+            yield return Invalid("Jwt:CurrentKeyId names no key of Jwt:SigningKeys.");
         }
     }
+
+    private static bool IsStrongSecret(string? secret) =>
+        !string.IsNullOrEmpty(secret) && Encoding.UTF8.GetByteCount(secret) >= MinimumSecretBytes;
+
+    private static ValidationResult Invalid(string message) => new(message, [nameof(SigningKeys)]);
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UserManagement.Gateway.Common;
+using UserManagement.Gateway.Security;
 using UserManagement.Grains.Passwords;
 using UserManagement.Grains.Users;
 
@@ -11,14 +13,16 @@ public static class LoginApi
     {
         var api = app.MapGroup("/login").WithTags("Authentication");
         api.MapPost("", Login)
+            .RequireRateLimiting(CredentialsRateLimit.PolicyName)
             .WithSummary("Exchange an email address and password for a token")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
     private static async Task<Results<Ok<ApiResponse<TokenResponse>>, ValidationProblem, ProblemHttpResult>> Login(
-        LoginRequest request, IGrainFactory grains, TokenIssuer tokens)
+        LoginRequest request, IGrainFactory grains, TokenIssuer tokens, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.EmailAddress))
@@ -42,10 +46,24 @@ public static class LoginApi
             return InvalidCredentials();
         }
 
-        var user = await grains.GetUserByEmailAddress(request.EmailAddress!).VerifyCredentials(new Password(request.Password));
-        return user is null
-            ? InvalidCredentials()
-            : TypedResults.Ok(new ApiResponse<TokenResponse>(new TokenResponse(tokens.Issue(user))));
+        var login = await grains.GetUserByEmailAddress(request.EmailAddress!).LogIn(new Password(request.Password));
+        return login switch
+        {
+            { Outcome: LoginOutcome.Succeeded, User: { } user } =>
+                TypedResults.Ok(new ApiResponse<TokenResponse>(new TokenResponse(tokens.Issue(user)))),
+            { Outcome: LoginOutcome.Throttled } => Throttled(http, login.RetryAfter),
+            _ => InvalidCredentials(),
+        };
+    }
+
+    private static ProblemHttpResult Throttled(HttpContext http, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many failed log-ins",
+            detail: $"Try again in {seconds} seconds.");
     }
 
     private static ProblemHttpResult InvalidCredentials() => TypedResults.Problem(

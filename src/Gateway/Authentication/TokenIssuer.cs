@@ -6,7 +6,7 @@ using UserManagement.Grains.Users;
 
 namespace UserManagement.Gateway.Authentication;
 
-public sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider time)
+public sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKeyRing keys, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
@@ -26,7 +26,7 @@ public sealed class TokenIssuer(IOptions<JwtOptions> options, TimeProvider time)
             IssuedAt = now,
             NotBefore = now,
             Expires = now.AddSeconds(jwt.LifetimeSeconds),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(jwt.SecretBytes()), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = keys.Current,
         });
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Common;
+using UserManagement.Gateway.Security;
 using UserManagement.Grains.Users;
 
 namespace UserManagement.Gateway.Users;
@@ -12,6 +13,7 @@ public static class UsersApi
     {
         var api = app.MapGroup("/user").WithTags("Users");
         api.MapPost("", Register)
+            .RequireRateLimiting(CredentialsRateLimit.PolicyName)
             .WithSummary("Register a user")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -20,7 +20,7 @@ public static class EmailAddress
         }
 
         var candidate = emailAddress.Trim();
-        if (candidate.Length > MaxLength || candidate.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (candidate.Length > MaxLength || candidate.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || !IsWellFormed(candidate))
         {
             return false;
         }
@@ -34,5 +34,19 @@ public static class EmailAddress
         var domain = candidate[(at + 1)..];
         var dot = domain.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 && dot < domain.Length - 1 && !domain.Contains("..", StringComparison.Ordinal);
+    }
+
+    /// <summary>No lone surrogate: such text has no Unicode normal form, so it cannot name a user.</summary>
+    private static bool IsWellFormed(string text)
+    {
+        for (var index = 0; index < text.Length; index += Rune.GetRuneAt(text, index).Utf16SequenceLength)
+        {
+            if (!Rune.TryGetRuneAt(text, index, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -12,8 +12,11 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Creates the account as an administrator unless it exists; running it twice changes nothing.</summary>
     Task<RegistrationResult> RegisterAdministrator(Registration registration);
 
-    /// <summary>The user when the password matches; <see langword="null"/> for a wrong password or an unknown user, in about the same time.</summary>
-    Task<UserDetails?> VerifyCredentials(Password password);
+    /// <summary>
+    /// Checks the password. A wrong password and an unknown user get the same answer in about the same time; after
+    /// repeated failures the account is throttled with an exponential, capped back-off, known or not.
+    /// </summary>
+    Task<LoginResult> LogIn(Password password);
 
     /// <summary>The user, or <see langword="null"/> when nobody is registered under this key.</summary>
     Task<UserDetails?> GetDetails();

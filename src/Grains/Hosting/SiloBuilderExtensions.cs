@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UserManagement.Grains.Passwords;
 using UserManagement.Grains.Users;
@@ -20,6 +21,11 @@ public static class SiloBuilderExtensions
             .BindConfiguration(AdministratorOptions.SectionName)
             .Validate(AdministratorIsValid, "Admin:EmailAddress must be a valid address and Admin:Password must meet the password policy.")
             .ValidateOnStart();
+        services.AddOptions<LoginThrottlingOptions>()
+            .BindConfiguration(LoginThrottlingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AdministratorSeeder>();
         return silo;

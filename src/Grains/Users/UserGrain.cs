@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using UserManagement.Grains.Passwords;
 
 namespace UserManagement.Grains.Users;
@@ -6,6 +7,8 @@ namespace UserManagement.Grains.Users;
 public sealed partial class UserGrain(
     [PersistentState("user", UserGrain.StorageName)] IPersistentState<UserState> user,
     IPasswordHasher passwords,
+    IOptions<LoginThrottlingOptions> throttling,
+    TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     public const string StorageName = "users";
@@ -24,11 +27,38 @@ public sealed partial class UserGrain(
 
     public Task<RegistrationResult> RegisterAdministrator(Registration registration) => Create(registration, UserTier.Admin);
 
-    public async Task<UserDetails?> VerifyCredentials(Password password)
+    public async Task<LoginResult> LogIn(Password password)
     {
         await EnsureCurrent();
-        var matches = await passwords.Verify(user.State.PasswordHash, password);
-        return matches ? Details() : null;
+        var state = user.State;
+        var wait = throttling.Value.RemainingDelay(state.FailedLogins, state.LastFailedLoginAt, time.GetUtcNow());
+        if (wait > TimeSpan.Zero)
+        {
+            return LoginResult.Throttled(wait);
+        }
+
+        if (await passwords.Verify(state.PasswordHash, password))
+        {
+            if (state.FailedLogins > 0)
+            {
+                (state.FailedLogins, state.LastFailedLoginAt) = (0, null);
+                await Save();
+            }
+
+            return LoginResult.Succeeded(Details());
+        }
+
+        var now = time.GetUtcNow();
+        var windowPassed = now - state.LastFailedLoginAt > TimeSpan.FromSeconds(throttling.Value.WindowSeconds);
+        (state.FailedLogins, state.LastFailedLoginAt) = (windowPassed ? 1 : state.FailedLogins + 1, now);
+
+        // An unknown address is throttled alike, from memory only: storing it would let anyone create items at will.
+        if (state.IsRegistered)
+        {
+            await Save();
+        }
+
+        return LoginResult.InvalidCredentials;
     }
 
     public async Task<UserDetails?> GetDetails()

@@ -35,6 +35,13 @@ public sealed class UserState
     [Id(7)]
     public List<string> CountedOrderIds { get; set; } = [];
 
+    /// <summary>Failed log-ins since the last success (or since the window passed).</summary>
+    [Id(8)]
+    public int FailedLogins { get; set; }
+
+    [Id(9)]
+    public DateTimeOffset? LastFailedLoginAt { get; set; }
+
     [JsonIgnore]
     public bool IsRegistered => PasswordHash is not null;
 }

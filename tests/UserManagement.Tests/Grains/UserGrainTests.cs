@@ -36,8 +36,8 @@ public sealed class UserGrainTests(UserClusterFixture fixture)
 
         Assert.False(result.Created);
         Assert.Equal("First", (await grain.GetDetails())!.FirstName);
-        Assert.NotNull(await grain.VerifyCredentials(new Password("the first password")));
-        Assert.Null(await grain.VerifyCredentials(new Password("the second password")));
+        Assert.Equal(LoginOutcome.Succeeded, (await grain.LogIn(new Password("the first password"))).Outcome);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await grain.LogIn(new Password("the second password"))).Outcome);
     }
 
     [Fact]
@@ -75,9 +75,9 @@ public sealed class UserGrainTests(UserClusterFixture fixture)
         var grain = Grains.GetUserByEmailAddress(registration.EmailAddress);
         await grain.Register(registration.Build());
 
-        Assert.NotNull(await grain.VerifyCredentials(new Password("a long enough passphrase")));
-        Assert.Null(await grain.VerifyCredentials(new Password("A long enough passphrase")));
-        Assert.Null(await grain.VerifyCredentials(new Password("")));
+        Assert.Equal(LoginOutcome.Succeeded, (await grain.LogIn(new Password("a long enough passphrase"))).Outcome);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await grain.LogIn(new Password("A long enough passphrase"))).Outcome);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await grain.LogIn(new Password(""))).Outcome);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class UserGrainTests(UserClusterFixture fixture)
         var grain = Grains.GetUserByEmailAddress($"nobody-{Guid.NewGuid():N}@example.com");
 
         Assert.Null(await grain.GetDetails());
-        Assert.Null(await grain.VerifyCredentials(new Password("any password at all")));
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await grain.LogIn(new Password("any password at all"))).Outcome);
     }
 
     [Fact]
@@ -138,9 +138,9 @@ public sealed class UserGrainTests(UserClusterFixture fixture)
     {
         var admin = Grains.GetUserByEmailAddress(TestSettings.AdminEmailAddress);
 
-        var user = await admin.VerifyCredentials(new Password(TestSettings.AdminPassword));
+        var login = await admin.LogIn(new Password(TestSettings.AdminPassword));
 
-        Assert.Equal(UserTier.Admin, user!.Tier);
+        Assert.Equal(UserTier.Admin, login.User!.Tier);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class UserGrainTests(UserClusterFixture fixture)
 
         Assert.False(again.Created);
         Assert.Equal(before, await admin.GetDetails());
-        Assert.NotNull(await admin.VerifyCredentials(new Password(TestSettings.AdminPassword)));
+        Assert.Equal(LoginOutcome.Succeeded, (await admin.LogIn(new Password(TestSettings.AdminPassword))).Outcome);
     }
 
     [Fact]

@@ -4,8 +4,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace UserManagement.Tests.Infrastructure;
 
-/// <summary>The gateway as deployed, with its Orleans client pointed at the test cluster.</summary>
-public sealed class GatewayFactory(UserClusterFixture cluster) : WebApplicationFactory<Program>
+/// <summary>
+/// The gateway as deployed, with its Orleans client pointed at the test cluster. The rate limit is lifted unless
+/// <paramref name="settings"/> set it, so tests that call often are not throttled by it.
+/// </summary>
+public sealed class GatewayFactory(UserClusterFixture cluster, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -17,5 +21,11 @@ public sealed class GatewayFactory(UserClusterFixture cluster) : WebApplicationF
         builder.UseSetting("Jwt:Secret", TestSettings.JwtSecret);
         builder.UseSetting("Jwt:Issuer", TestSettings.JwtIssuer);
         builder.UseSetting("Jwt:Audience", TestSettings.JwtAudience);
+        builder.UseSetting("RateLimiting:TokenLimit", "1000000");
+        builder.UseSetting("RateLimiting:TokensPerPeriod", "1000000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

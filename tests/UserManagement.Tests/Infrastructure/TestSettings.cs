@@ -8,4 +8,5 @@ public static class TestSettings
     public const string JwtAudience = "shop";
     public const string AdminEmailAddress = "admin@serverless-sample.com";
     public const string AdminPassword = "test admin passphrase";
+    public const int FreeLoginAttempts = 5;
 }

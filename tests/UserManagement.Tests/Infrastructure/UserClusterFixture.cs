@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.TestingHost;
@@ -26,6 +27,9 @@ public sealed class UserClusterFixture : IAsyncLifetime
         {
             ["Admin:EmailAddress"] = TestSettings.AdminEmailAddress,
             ["Admin:Password"] = TestSettings.AdminPassword,
+            ["LoginThrottling:FreeAttempts"] = TestSettings.FreeLoginAttempts.ToString(CultureInfo.InvariantCulture),
+            ["LoginThrottling:BaseDelaySeconds"] = "3",
+            ["LoginThrottling:MaxDelaySeconds"] = "10",
         }));
         builder.AddSiloBuilderConfigurator<UserSiloConfigurator>();
         Cluster = builder.Build();

@@ -1,0 +1,112 @@
+using Newtonsoft.Json.Linq;
+using UserManagement.Infrastructure.Tests.Support;
+using static UserManagement.Infrastructure.Tests.Support.TemplateQueries;
+
+namespace UserManagement.Infrastructure.Tests;
+
+[Collection(SynthesizedStackCollection.Name)]
+public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
+{
+    private readonly SynthesizedStack _stack = fixture.Default;
+
+    private UserManagementService Service(string name) => name switch
+    {
+        "silo" => _stack.Stack.Silo,
+        "gateway" => _stack.Stack.Gateway,
+        "ingest" => _stack.Stack.Ingest,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown service"),
+    };
+
+    [Theory]
+    [InlineData("silo")]
+    [InlineData("gateway")]
+    [InlineData("ingest")]
+    public void Every_service_joins_the_same_orleans_cluster_through_redis(string serviceName)
+    {
+        var environment = _stack.EnvironmentOf(Service(serviceName));
+        var replicationGroupId = _stack.Stack.GetLogicalId(_stack.Stack.Membership.ReplicationGroup);
+
+        Assert.Equal("user-management-dev", (string?)environment["Orleans__ClusterId"]);
+        Assert.Equal("user-management", (string?)environment["Orleans__ServiceId"]);
+        Assert.Equal("Redis", (string?)environment["Orleans__Membership__Provider"]);
+        var expectedConnectionString = new JObject
+        {
+            ["Fn::Join"] = new JArray("", new JArray(GetAtt(replicationGroupId, "PrimaryEndPoint.Address"), ":6379")),
+        };
+        Assert.True(JToken.DeepEquals(expectedConnectionString, environment["Orleans__Membership__RedisConnectionString"]));
+    }
+
+    [Theory]
+    [InlineData("silo")]
+    [InlineData("gateway")]
+    [InlineData("ingest")]
+    public void Every_service_knows_its_region_port_and_telemetry_name(string serviceName)
+    {
+        var environment = _stack.EnvironmentOf(Service(serviceName));
+
+        Assert.True(JToken.DeepEquals(Ref("AWS::Region"), environment["AWS_REGION"]));
+        Assert.Equal("8080", (string?)environment["ASPNETCORE_HTTP_PORTS"]);
+        Assert.Equal($"user-management-{serviceName}", (string?)environment["OTEL_SERVICE_NAME"]);
+    }
+
+    [Fact]
+    public void Silo_uses_the_provisioned_table_and_publishes_to_the_shared_bus()
+    {
+        var environment = _stack.EnvironmentOf(_stack.Stack.Silo);
+
+        Assert.Equal("true", (string?)environment["Orleans__Endpoints__ListenOnAnyHostAddress"]);
+        Assert.True(JToken.DeepEquals(Ref(_stack.LogicalIdOf(_stack.Stack.StateTable.Table)), environment["Storage__Users__TableName"]));
+        Assert.Equal("false", (string?)environment["Storage__Users__CreateTableIfNotExists"]);
+        Assert.Equal("shared-events", (string?)environment["Events__EventBusName"]);
+        Assert.Equal("dev.users", (string?)environment["Events__Source"]);
+        Assert.Equal("admin@serverless-sample.com", (string?)environment["Admin__EmailAddress"]);
+    }
+
+    [Fact]
+    public void Gateway_gets_token_issuer_and_audience()
+    {
+        var environment = _stack.EnvironmentOf(_stack.Stack.Gateway);
+
+        Assert.Equal("user-management", (string?)environment["Jwt__Issuer"]);
+        Assert.Equal("shop", (string?)environment["Jwt__Audience"]);
+        Assert.DoesNotContain(environment.Keys, key => key.StartsWith("Storage__", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Gateway_reads_the_client_address_the_load_balancer_forwards()
+    {
+        var environment = _stack.EnvironmentOf(_stack.Stack.Gateway);
+
+        Assert.Equal("true", (string?)environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
+    }
+
+    [Fact]
+    public void Ingest_gets_both_queue_urls()
+    {
+        var environment = _stack.EnvironmentOf(_stack.Stack.Ingest);
+
+        Assert.True(JToken.DeepEquals(Ref(_stack.LogicalIdOf(_stack.Stack.OrderEvents.Queue)), environment["Ingest__QueueUrl"]));
+        Assert.True(JToken.DeepEquals(Ref(_stack.LogicalIdOf(_stack.Stack.OrderEvents.DeadLetterQueue)), environment["Ingest__DeadLetterQueueUrl"]));
+    }
+
+    [Fact]
+    public void Environment_name_and_parameters_come_from_context()
+    {
+        var production = StackSynthesizer.Synthesize(new Dictionary<string, object>
+        {
+            ["environmentName"] = "prod",
+            ["adminEmailAddress"] = "ops@shop.example",
+            ["jwtIssuer"] = "users.shop.example",
+            ["jwtAudience"] = "shop.example",
+        });
+
+        Assert.Equal("UserManagement-prod", production.Stack.StackName);
+        var silo = production.EnvironmentOf(production.Stack.Silo);
+        Assert.Equal("prod.users", (string?)silo["Events__Source"]);
+        Assert.Equal("user-management-prod", (string?)silo["Orleans__ClusterId"]);
+        Assert.Equal("ops@shop.example", (string?)silo["Admin__EmailAddress"]);
+        var gateway = production.EnvironmentOf(production.Stack.Gateway);
+        Assert.Equal("users.shop.example", (string?)gateway["Jwt__Issuer"]);
+        Assert.Equal("shop.example", (string?)gateway["Jwt__Audience"]);
+    }
+}

@@ -1,0 +1,50 @@
+using Newtonsoft.Json.Linq;
+using UserManagement.Infrastructure.Tests.Support;
+using static UserManagement.Infrastructure.Tests.Support.TemplateQueries;
+
+namespace UserManagement.Infrastructure.Tests;
+
+[Collection(SynthesizedStackCollection.Name)]
+public sealed class SiloTaskRoleTests(SynthesizedStackFixture fixture)
+{
+    private readonly SynthesizedStack _stack = fixture.Default;
+
+    private string RoleId => _stack.LogicalIdOf(_stack.Stack.Silo.TaskRole);
+
+    [Fact]
+    public void Silo_reads_and_writes_grain_state_on_its_table_only()
+    {
+        var tableId = _stack.LogicalIdOf(_stack.Stack.StateTable.Table);
+        var dynamoStatements = _stack.StatementsGrantedTo(RoleId)
+            .Where(statement => AsStrings(statement["Action"]).Any(action => action.StartsWith("dynamodb:", StringComparison.Ordinal)))
+            .ToList();
+
+        var statement = Assert.Single(dynamoStatements);
+        Assert.Equal(
+            new[] { "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem" },
+            AsStrings(statement["Action"]).Order());
+        Assert.True(JToken.DeepEquals(GetAtt(tableId, "Arn"), statement["Resource"]));
+    }
+
+    [Fact]
+    public void Silo_publishes_events_to_the_shared_bus_only()
+    {
+        var eventStatements = _stack.StatementsGrantedTo(RoleId)
+            .Where(statement => AsStrings(statement["Action"]).Any(action => action.StartsWith("events:", StringComparison.Ordinal)))
+            .ToList();
+
+        var statement = Assert.Single(eventStatements);
+        Assert.Equal(["events:PutEvents"], AsStrings(statement["Action"]));
+        var resource = statement["Resource"]!.ToString(Newtonsoft.Json.Formatting.None);
+        Assert.EndsWith(":event-bus/shared-events\"]]}", resource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Silo_has_no_queue_access_and_no_wildcard_actions()
+    {
+        var actions = _stack.ActionsGrantedTo(RoleId);
+
+        Assert.DoesNotContain(actions, action => action.StartsWith("sqs:", StringComparison.Ordinal));
+        Assert.DoesNotContain(actions, action => action.Contains('*', StringComparison.Ordinal));
+    }
+}

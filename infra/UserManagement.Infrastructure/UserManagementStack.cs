@@ -1,0 +1,229 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.ECR;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
+
+namespace UserManagement.Infrastructure;
+
+/// <summary>
+/// The user management service as it runs in production: an Orleans silo, an HTTP gateway and an order-event
+/// ingest worker on Fargate, sharing one image, with grain state in DynamoDB and cluster membership in Redis.
+/// </summary>
+public sealed class UserManagementStack : Stack
+{
+    public const string ServiceId = "user-management";
+
+    public UserManagementStack(Construct scope, string id, UserManagementSettings settings, string repositoryRoot)
+        : base(scope, id, new StackProps
+        {
+            Description = $"User management service ({settings?.EnvironmentName})",
+        })
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+        Tags.SetTag("service", ServiceId);
+        Tags.SetTag("environment", settings.EnvironmentName);
+
+        Network = new ServiceNetwork(this, "Network", settings.NatGateways);
+        SecurityGroups = new ServiceSecurityGroups(this, "SecurityGroups", Network.Vpc);
+        StateTable = new UserStateTable(this, "UserState", settings.TableDeletionProtection);
+        SharedEventBus = EventBus.FromEventBusName(this, "SharedEventBus", settings.EventBusName);
+        OrderEvents = new OrderEventsQueue(this, "OrderEvents", SharedEventBus);
+        Membership = new MembershipCache(this, "Membership", Network.Vpc, Network.PrivateSubnets, SecurityGroups.Redis);
+        Secrets = new ServiceSecrets(this, "Secrets");
+
+        var cluster = new Cluster(this, "Cluster", new ClusterProps { Vpc = Network.Vpc, ContainerInsights = true });
+        var image = ServiceImage(repositoryRoot);
+
+        Silo = new UserManagementService(this, "Silo", new UserManagementServiceOptions
+        {
+            Name = "silo",
+            AssemblyName = "UserManagement.Silo",
+            Cluster = cluster,
+            Image = image,
+            Subnets = Network.PrivateSubnets,
+            SecurityGroup = SecurityGroups.Silo,
+            AdditionalPorts = [ServicePorts.SiloToSilo, ServicePorts.SiloGateway],
+            Environment = SiloEnvironment(),
+            Secrets = new Dictionary<string, EcsSecret>
+            {
+                ["Admin__Password"] = EcsSecret.FromSecretsManager(Secrets.AdminPassword),
+            },
+        });
+
+        Gateway = new UserManagementService(this, "Gateway", new UserManagementServiceOptions
+        {
+            Name = "gateway",
+            AssemblyName = "UserManagement.Gateway",
+            Cluster = cluster,
+            Image = image,
+            Subnets = Network.PrivateSubnets,
+            SecurityGroup = SecurityGroups.Gateway,
+            Environment = GatewayEnvironment(),
+            Secrets = new Dictionary<string, EcsSecret>
+            {
+                ["Jwt__Secret"] = EcsSecret.FromSecretsManager(Secrets.JwtSigningKey),
+            },
+            HealthCheckGracePeriod = Duration.Seconds(60),
+        });
+
+        Ingest = new UserManagementService(this, "Ingest", new UserManagementServiceOptions
+        {
+            Name = "ingest",
+            AssemblyName = "UserManagement.Ingest",
+            Cluster = cluster,
+            Image = image,
+            Subnets = Network.PrivateSubnets,
+            SecurityGroup = SecurityGroups.Ingest,
+            Environment = IngestEnvironment(),
+            DesiredCount = 1,
+        });
+
+        GrantSiloAccess();
+        GrantIngestAccess();
+
+        LoadBalancer = new GatewayLoadBalancer(this, "Ingress", Network.Vpc, Gateway.Service, settings.CertificateArn);
+        Alarms = new OperationalAlarms(this, "Alarms", OrderEvents.DeadLetterQueue, LoadBalancer.LoadBalancer, settings.AlarmEmailAddress);
+
+        new CfnOutput(this, "LoadBalancerDnsName", new CfnOutputProps { Value = LoadBalancer.LoadBalancer.LoadBalancerDnsName });
+        new CfnOutput(this, "UserStateTableName", new CfnOutputProps { Value = StateTable.Table.TableName });
+        new CfnOutput(this, "OrderEventsQueueUrl", new CfnOutputProps { Value = OrderEvents.Queue.QueueUrl });
+        new CfnOutput(this, "OrderEventsDeadLetterQueueUrl", new CfnOutputProps { Value = OrderEvents.DeadLetterQueue.QueueUrl });
+        new CfnOutput(this, "AdminPasswordSecretArn", new CfnOutputProps { Value = Secrets.AdminPassword.SecretArn });
+    }
+
+    public UserManagementSettings Settings { get; }
+
+    public ServiceNetwork Network { get; }
+
+    public ServiceSecurityGroups SecurityGroups { get; }
+
+    public UserStateTable StateTable { get; }
+
+    public IEventBus SharedEventBus { get; }
+
+    public OrderEventsQueue OrderEvents { get; }
+
+    public MembershipCache Membership { get; }
+
+    public ServiceSecrets Secrets { get; }
+
+    public UserManagementService Silo { get; }
+
+    public UserManagementService Gateway { get; }
+
+    public UserManagementService Ingest { get; }
+
+    public GatewayLoadBalancer LoadBalancer { get; }
+
+    public OperationalAlarms Alarms { get; }
+
+    private ContainerImage ServiceImage(string repositoryRoot)
+    {
+        if (Settings.ImageTag is not null)
+        {
+            var repository = Repository.FromRepositoryName(this, "ImageRepository", Settings.ImageRepositoryName);
+            return ContainerImage.FromEcrRepository(repository, Settings.ImageTag);
+        }
+
+        // Built from the repository's Dockerfile by "cdk deploy"; synthesis only stages the build context.
+        return ContainerImage.FromAsset(repositoryRoot, new AssetImageProps
+        {
+            File = "Dockerfile",
+            Platform = Amazon.CDK.AWS.Ecr.Assets.Platform_.LINUX_AMD64,
+        });
+    }
+
+    private Dictionary<string, string> CommonEnvironment(string serviceName) => new()
+    {
+        ["Orleans__ClusterId"] = $"{ServiceId}-{Settings.EnvironmentName}",
+        ["Orleans__ServiceId"] = ServiceId,
+        ["Orleans__Membership__Provider"] = "Redis",
+        ["Orleans__Membership__RedisConnectionString"] = Membership.ConnectionString,
+        ["AWS_REGION"] = Region,
+        ["ASPNETCORE_HTTP_PORTS"] = ServicePorts.Http.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["OTEL_SERVICE_NAME"] = $"{ServiceId}-{serviceName}",
+    };
+
+    private Dictionary<string, string> SiloEnvironment()
+    {
+        var environment = CommonEnvironment("silo");
+        environment["Orleans__Endpoints__ListenOnAnyHostAddress"] = "true";
+        environment["Storage__Users__TableName"] = StateTable.Table.TableName;
+        environment["Storage__Users__CreateTableIfNotExists"] = "false";
+        environment["Events__EventBusName"] = Settings.EventBusName;
+        environment["Events__Source"] = $"{Settings.EnvironmentName}.users";
+        environment["Admin__EmailAddress"] = Settings.AdminEmailAddress;
+        return environment;
+    }
+
+    private Dictionary<string, string> GatewayEnvironment()
+    {
+        var environment = CommonEnvironment("gateway");
+
+        // Only the load balancer reaches the gateway, so its X-Forwarded-For names the client the rate limit is per.
+        environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
+        environment["Jwt__Issuer"] = Settings.JwtIssuer;
+        environment["Jwt__Audience"] = Settings.JwtAudience;
+        return environment;
+    }
+
+    private Dictionary<string, string> IngestEnvironment()
+    {
+        var environment = CommonEnvironment("ingest");
+        environment["Ingest__QueueUrl"] = OrderEvents.Queue.QueueUrl;
+        environment["Ingest__DeadLetterQueueUrl"] = OrderEvents.DeadLetterQueue.QueueUrl;
+        return environment;
+    }
+
+    // Explicit statements rather than table.GrantReadWriteData and friends, which also grant scans, queries and
+    // batch operations the grain storage never uses.
+    private void GrantSiloAccess()
+    {
+        Silo.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "GrainStateReadWrite",
+            Actions =
+            [
+                "dynamodb:GetItem",
+                "dynamodb:PutItem",
+                "dynamodb:DeleteItem",
+                "dynamodb:UpdateItem",
+                "dynamodb:DescribeTable",
+            ],
+            Resources = [StateTable.Table.TableArn],
+        }));
+        Silo.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "PublishUserEvents",
+            Actions = ["events:PutEvents"],
+            Resources = [SharedEventBus.EventBusArn],
+        }));
+    }
+
+    private void GrantIngestAccess()
+    {
+        Ingest.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ConsumeOrderEvents",
+            Actions =
+            [
+                "sqs:ReceiveMessage",
+                "sqs:DeleteMessage",
+                "sqs:ChangeMessageVisibility",
+                "sqs:GetQueueUrl",
+                "sqs:GetQueueAttributes",
+            ],
+            Resources = [OrderEvents.Queue.QueueArn],
+        }));
+        Ingest.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DeadLetterPoisonMessages",
+            Actions = ["sqs:SendMessage"],
+            Resources = [OrderEvents.DeadLetterQueue.QueueArn],
+        }));
+    }
+}
