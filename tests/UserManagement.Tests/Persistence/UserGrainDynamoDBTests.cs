@@ -56,8 +56,8 @@ public sealed class UserGrainDynamoDBTests(DynamoDBFixture dynamo)
         Assert.NotNull(details);
         Assert.Equal("Jane", details.FirstName);
         Assert.Equal(2, details.OrderCount);
-        Assert.NotNull(await restarted.VerifyCredentials(new Password(registration.Password)));
-        Assert.Null(await restarted.VerifyCredentials(new Password("not the password at all")));
+        Assert.Equal(LoginOutcome.Succeeded, (await restarted.LogIn(new Password(registration.Password))).Outcome);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await restarted.LogIn(new Password("not the password at all"))).Outcome);
         var redelivery = await restarted.RecordCompletedOrder(new CompletedOrder("order-2"));
         Assert.Equal(OrderRecordingOutcome.AlreadyCounted, redelivery.Outcome);
         Assert.Equal(RegistrationResult.AlreadyRegistered, await restarted.Register(registration.Build()));
