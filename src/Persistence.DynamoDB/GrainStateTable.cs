@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace UserManagement.Persistence.DynamoDB;
@@ -126,6 +127,14 @@ internal sealed class GrainStateTable(
             throw new TimeoutException(
                 $"DynamoDB did not answer for table '{options.TableName}' of grain storage '{storageName}' within " +
                 $"{options.RequestTimeout}; check AWS_ENDPOINT_URL_DYNAMODB / AWS_REGION and the network.",
+                exception);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException
+            or (AmazonServiceException and not ResourceNotFoundException and not ResourceInUseException))
+        {
+            throw new InvalidOperationException(
+                $"Grain storage '{storageName}' could not use DynamoDB table '{options.TableName}' at start-up: " +
+                $"{exception.GetType().Name}: {exception.Message}",
                 exception);
         }
     }

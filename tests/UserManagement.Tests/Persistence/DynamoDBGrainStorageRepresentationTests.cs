@@ -51,4 +51,34 @@ public sealed class DynamoDBGrainStorageRepresentationTests(DynamoDBFixture dyna
         await Storage.ReadStateAsync(StateName, grainId, read);
         Assert.Equal(0.1, read.State.Value);
     }
+
+    [Fact]
+    public async Task A_state_nested_deeper_than_DynamoDB_allows_is_stored_as_JSON_text_and_reads_back()
+    {
+        var grainId = NewGrainId();
+        var written = new StateCopy<TreeState> { State = TreeState.Chain(40) };
+
+        await Storage.WriteStateAsync("tree", grainId, written);
+
+        var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, "tree", grainId));
+        Assert.NotNull(item?["stateJson"].S);
+        var read = new StateCopy<TreeState>();
+        await Storage.ReadStateAsync("tree", grainId, read);
+        Assert.Equal(40, read.State.Depth());
+    }
+
+    [Fact]
+    public async Task A_state_nested_within_DynamoDB_limits_is_stored_as_maps()
+    {
+        var grainId = NewGrainId();
+        var written = new StateCopy<TreeState> { State = TreeState.Chain(20) };
+
+        await Storage.WriteStateAsync("tree", grainId, written);
+
+        var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, "tree", grainId));
+        Assert.Equal("level 19", item?["state"].M["Child"].M["Label"].S);
+        var read = new StateCopy<TreeState>();
+        await Storage.ReadStateAsync("tree", grainId, read);
+        Assert.Equal(20, read.State.Depth());
+    }
 }

@@ -45,6 +45,19 @@ public sealed class DynamoDBGrainStorageStartupTests(DynamoDBFixture dynamo)
     }
 
     [Fact]
+    public async Task A_silo_that_cannot_reach_DynamoDB_does_not_start()
+    {
+        var builder = dynamo.NewCluster()
+            .WithEndpoint(new Uri($"http://127.0.0.1:{ClosedLoopbackPort()}"))
+            .WithoutTableCreation()
+            .WithRequestTimeout(TimeSpan.FromSeconds(2));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => builder.StartAsync().WaitAsync(HangGuard));
+
+        Assert.Contains("could not use DynamoDB table", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_closed_endpoint_fails_the_grain_call_with_a_clear_error()
     {
         await using var cluster = await dynamo.NewCluster()
