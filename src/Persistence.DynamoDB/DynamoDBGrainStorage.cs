@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -235,6 +236,33 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
     }
 
     private async Task<TResponse> CallAsync<TResponse>(
+        string operation,
+        string stateName,
+        GrainId grainId,
+        Func<CancellationToken, Task<TResponse>> call,
+        CancellationToken cancellationToken)
+    {
+        using var activity = DynamoDBGrainStorageTelemetry.StartCall(operation, _options.TableName, stateName);
+        var started = _time.GetTimestamp();
+        string? errorType = null;
+        try
+        {
+            return await CallWithinTimeoutAsync(operation, stateName, grainId, call, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            errorType = exception.GetType().Name;
+            activity?.SetStatus(ActivityStatusCode.Error, errorType);
+            activity?.SetTag("error.type", errorType);
+            throw;
+        }
+        finally
+        {
+            DynamoDBGrainStorageTelemetry.RecordDuration(operation, _options.TableName, _time.GetElapsedTime(started), errorType);
+        }
+    }
+
+    private async Task<TResponse> CallWithinTimeoutAsync<TResponse>(
         string operation,
         string stateName,
         GrainId grainId,

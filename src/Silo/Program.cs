@@ -10,6 +10,7 @@ builder.AddServiceDefaults();
 builder.UseOrleans(silo =>
 {
     silo.UseConfiguredClustering(builder.Configuration);
+    silo.AddActivityPropagation();
     silo.AddUserGrains();
     // Settings under Storage:users (table, start-up table creation, timeout); the client follows the AWS SDK's
     // conventions: AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB for a local stand-in, the default credential chain.

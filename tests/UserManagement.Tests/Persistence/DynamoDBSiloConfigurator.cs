@@ -23,6 +23,6 @@ public sealed class DynamoDBSiloConfigurator : ISiloConfigurator
         var serviceUrl = new Uri(siloBuilder.Configuration[ServiceUrlKey]
             ?? throw new InvalidOperationException($"{ServiceUrlKey} is not configured."));
         siloBuilder.Services.AddSingleton<IAmazonDynamoDB>(_ => DynaliteServer.CreateClient(serviceUrl));
-        siloBuilder.AddUserGrains().AddDynamoDBGrainStorage(UserGrain.StorageName);
+        siloBuilder.AddUserGrains().AddDynamoDBGrainStorage(UserGrain.StorageName).AddActivityPropagation();
     }
 }

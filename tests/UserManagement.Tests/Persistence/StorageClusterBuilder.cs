@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
+using UserManagement.Tests.Infrastructure;
 
 namespace UserManagement.Tests.Persistence;
 
@@ -70,6 +71,7 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
             ["Storage:users:RequestTimeout"] = _requestTimeout.ToString("c", CultureInfo.InvariantCulture),
         }));
         builder.AddSiloBuilderConfigurator<DynamoDBSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<TracingClientConfigurator>();
         var cluster = builder.Build();
         try
         {
