@@ -8,7 +8,7 @@ namespace UserManagement.Grains.Events;
 /// request is first signed rather than when the host starts, so a host without credentials still starts. The SDK caches
 /// what it finds and refreshes temporary credentials before they expire.
 /// </summary>
-public sealed class DefaultChainCredentials : AWSCredentials
+internal sealed class DefaultChainCredentials : AWSCredentials
 {
     public override ImmutableCredentials GetCredentials() =>
         DefaultAWSCredentialsIdentityResolver.GetCredentials(null).GetCredentials();

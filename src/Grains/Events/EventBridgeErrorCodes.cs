@@ -5,8 +5,8 @@ namespace UserManagement.Grains.Events;
 /// <summary>Which of EventBridge's errors another try can get past.</summary>
 internal static class EventBridgeErrorCodes
 {
-    // EventBridge throttles with 400 and one of these codes, not only with 429.
-    private static readonly HashSet<string> Throttling = new(StringComparer.Ordinal)
+    // Throttling comes as 400 with one of these codes as well as 429; the rest are the service's own passing faults.
+    private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
     {
         "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded", "RequestThrottled",
         "RequestThrottledException", "RequestTimeout", "RequestTimeoutException", "InternalFailure", "InternalException",
@@ -22,7 +22,7 @@ internal static class EventBridgeErrorCodes
     };
 
     public static bool IsTransientAnswer(HttpStatusCode status, string? code) =>
-        (int)status >= 500 || status == HttpStatusCode.TooManyRequests || (code is not null && Throttling.Contains(code));
+        (int)status >= 500 || status == HttpStatusCode.TooManyRequests || (code is not null && TransientCodes.Contains(code));
 
     public static bool IsTransientEntryError(string code) => !PermanentEntryErrors.Contains(code);
 }
