@@ -62,7 +62,7 @@ public sealed partial class EventBridgePublisher(
             }
 
             var delay = Backoff(attempt);
-            LogRetrying(retryable.Count, retryable[0].ErrorCode, attempt, _options.MaxAttempts, delay);
+            LogRetrying(retryable.Count, retryable[0].ErrorCode, retryable[0].ErrorMessage, attempt, _options.MaxAttempts, delay);
             await Task.Delay(delay, timeProvider, cancellationToken);
             pending = [.. retryable.Select(failure => failure.Index)];
         }
@@ -160,8 +160,8 @@ public sealed partial class EventBridgePublisher(
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "EventBridge did not accept {FailedCount} entries ({ErrorCode}) on try {Attempt} of {MaxAttempts}; trying again in {Delay}")]
-    private partial void LogRetrying(int failedCount, string errorCode, int attempt, int maxAttempts, TimeSpan delay);
+        Message = "EventBridge did not accept {FailedCount} entries ({ErrorCode}: {ErrorMessage}) on try {Attempt} of {MaxAttempts}; trying again in {Delay}")]
+    private partial void LogRetrying(int failedCount, string errorCode, string? errorMessage, int attempt, int maxAttempts, TimeSpan delay);
 
     private readonly record struct Failure(FailedEventBridgeEntry Entry, bool Retryable);
 }
