@@ -30,24 +30,10 @@ public sealed class DynamoDBTraceTests(DynamoDBFixture dynamo)
         Assert.Equal("dynamodb", write.GetTagItem("db.system"));
         Assert.Equal("PutItem", write.GetTagItem("db.operation.name"));
         Assert.Equal(DynamoDBFixture.TableName, write.GetTagItem("db.collection.name"));
-        Assert.True(IsBeneath(write, grain, spans));
+        Assert.True(write.IsBeneath(grain, spans));
         var tagValues = string.Join(' ', spans.SelectMany(s => s.TagObjects).Select(t => t.Value?.ToString()));
         Assert.DoesNotContain(registration.EmailAddress, tagValues, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(spans, s => s.Source.Name.StartsWith("UserManagement.Persistence", StringComparison.Ordinal)
             && s.TagObjects.Any(t => t.Value?.ToString()?.Contains(userId, StringComparison.Ordinal) == true));
-    }
-
-    private static bool IsBeneath(Activity span, Activity ancestor, IReadOnlyList<Activity> spans)
-    {
-        var byId = spans.ToDictionary(s => s.SpanId);
-        for (var current = span; byId.TryGetValue(current.ParentSpanId, out var parent); current = parent)
-        {
-            if (parent.SpanId == ancestor.SpanId)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -26,29 +26,14 @@ public sealed class TraceTests(UserClusterFixture fixture)
         var gateway = Assert.Single(spans, s => s.ParentSpanId == callerSpanId);
         Assert.Equal((ActivityKind.Server, "Microsoft.AspNetCore"), (gateway.Kind, gateway.Source.Name));
         var grain = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.DisplayName == "IUserGrain/Register");
-        Assert.True(Descends(grain, gateway, spans), "the grain span is beneath the gateway span");
-        Assert.Contains(spans, s => IsStorageWrite(s) && Descends(s, grain, spans));
-        Assert.Contains(spans, s => s.Kind == ActivityKind.Producer && s.DisplayName == "send users.userCreated.v1" && Descends(s, grain, spans));
+        Assert.True(grain.IsBeneath(gateway, spans), "the grain span is beneath the gateway span");
+        Assert.Contains(spans, s => IsStorageWrite(s) && s.IsBeneath(grain, spans));
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Producer && s.DisplayName == "send users.userCreated.v1" && s.IsBeneath(grain, spans));
     }
 
     private static bool IsStorageWrite(Activity span) =>
         (span.Source.Name == "Microsoft.Orleans.Storage" && span.DisplayName == "write storage")
         || span.Source.Name.StartsWith("UserManagement.Persistence", StringComparison.Ordinal);
-
-    /// <summary>Whether <paramref name="span"/>'s chain of parents, within one trace, reaches <paramref name="ancestor"/>.</summary>
-    private static bool Descends(Activity span, Activity ancestor, IReadOnlyList<Activity> spans)
-    {
-        var byId = spans.ToDictionary(s => s.SpanId);
-        for (var current = span; byId.TryGetValue(current.ParentSpanId, out var parent); current = parent)
-        {
-            if (parent.SpanId == ancestor.SpanId)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static async Task<IReadOnlyList<Activity>> SpansOf(ActivityTraceId traceId, Func<Activity, bool> lastExpected)
     {
