@@ -41,7 +41,10 @@ public sealed class HostileRequestProperties(UserClusterFixture fixture)
                 Assert.Equal(before, DetailsOf(emailAddress));
             }
 
-            AssertNoSecrets(answer, StringField(body, "password"));
+            // A password that is also the name or address sent is rightly echoed as that; it proves nothing.
+            var password = StringField(body, "password");
+            var echoed = new[] { "email_address", "first_name", "last_name" }.Select(field => StringField(body, field));
+            AssertNoSecrets(answer, echoed.Any(value => value?.Contains(password ?? "\0", StringComparison.Ordinal) == true) ? null : password);
         }).Check(Cases);
     }
 
