@@ -1,0 +1,34 @@
+using Amazon.SQS;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using UserManagement.Ingest.Consumer;
+using UserManagement.Ingest.Diagnostics;
+using UserManagement.Ingest.Processing;
+
+namespace UserManagement.Ingest;
+
+public static class IngestHostingExtensions
+{
+    /// <summary>
+    /// The order-event consumer: options from section <c>Ingest</c>, an SQS client configured by the AWS SDK's
+    /// conventions unless one is registered already, and the consumer itself. Needs an Orleans client.
+    /// </summary>
+    public static IHostApplicationBuilder AddOrderIngest(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<IngestOptions>()
+            .BindConfiguration(IngestOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // The default client reads AWS_ENDPOINT_URL_SQS, AWS_REGION and the default credential chain.
+        services.TryAddSingleton<IAmazonSQS>(_ => new AmazonSQSClient());
+        services.AddMetrics();
+        services.TryAddSingleton<IngestMetrics>();
+        services.TryAddSingleton<OrderEventProcessor>();
+        services.AddHostedService<OrderEventConsumer>();
+
+        // The grain call of each message becomes a child of the message's consumer span.
+        builder.UseOrleansClient(client => client.AddActivityPropagation());
+        return builder;
+    }
+}
