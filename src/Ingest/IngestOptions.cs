@@ -40,12 +40,16 @@ public sealed class IngestOptions : IValidatableObject
     [Range(1, 43_200)]
     public int HeartbeatSeconds { get; set; } = 10;
 
-    /// <summary>After a transient failure a message comes back after this, doubled with every receive, up to the maximum.</summary>
+    /// <summary>
+    /// After a transient failure a message comes back after this, doubled with every receive, up to the maximum; a poller
+    /// whose whole batch failed pauses as long. With the defaults the five receives of the redrive policy span minutes,
+    /// so a short cluster outage does not push messages into the dead-letter queue.
+    /// </summary>
     [Range(0, 43_200)]
-    public int RetryDelaySeconds { get; set; } = 2;
+    public int RetryDelaySeconds { get; set; } = 5;
 
     [Range(0, 43_200)]
-    public int MaxRetryDelaySeconds { get; set; } = 60;
+    public int MaxRetryDelaySeconds { get; set; } = 300;
 
     /// <summary>Link the producer's trace instead of continuing it (the old service's <c>USE_SPAN_LINK</c>).</summary>
     public bool UseSpanLink { get; set; }

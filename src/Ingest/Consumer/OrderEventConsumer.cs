@@ -24,6 +24,9 @@ public sealed class OrderEventConsumer(
     private static readonly TimeSpan ResolveRetryDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ReceiveRetryDelay = TimeSpan.FromSeconds(2);
 
+    /// <summary>How logs name the event type of a message whose body could not be read.</summary>
+    private const string NoEventType = "no event type";
+
     private readonly IngestOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,6 +69,7 @@ public sealed class OrderEventConsumer(
     private async Task Poll(QueueAddresses queues, CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var failedBatchesInARow = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             List<Message> messages;
@@ -94,15 +98,26 @@ public sealed class OrderEventConsumer(
                 continue;
             }
 
-            if (messages.Count > 0)
+            if (messages.Count == 0)
             {
-                // Not cancelled by shutdown: what was received is finished and settled.
-                await ProcessBatch(queues, messages);
+                continue;
+            }
+
+            // Not cancelled by shutdown: what was received is finished and settled.
+            var outcomes = await ProcessBatch(queues, messages);
+            failedBatchesInARow = outcomes.All(outcome => outcome == MessageOutcome.Failed) ? failedBatchesInARow + 1 : 0;
+            if (failedBatchesInARow > 0)
+            {
+                // Nothing succeeds (the cluster is likely down): receiving more now would only use up the messages'
+                // receives towards the redrive policy, so this poller pauses, longer each time.
+                var pause = RetryDelay(failedBatchesInARow);
+                IngestLog.PollerPaused(logger, pause);
+                await Delay(pause, stoppingToken);
             }
         }
     }
 
-    private async Task ProcessBatch(QueueAddresses queues, List<Message> messages)
+    private async Task<MessageOutcome[]> ProcessBatch(QueueAddresses queues, List<Message> messages)
     {
         await using var heartbeat = new VisibilityHeartbeat(
             sqs,
@@ -129,8 +144,10 @@ public sealed class OrderEventConsumer(
         {
             heartbeat.Settled(message);
             metrics.Record(disposition);
-            IngestLog.MessageSettled(logger, message.MessageId, disposition.EventType, disposition.Outcome);
+            IngestLog.MessageSettled(logger, message.MessageId, disposition.EventType ?? NoEventType, disposition.Outcome);
         }
+
+        return [.. dispositions.Select(d => d.Disposition.Outcome)];
     }
 
     /// <summary>Dead letters are moved and failures released one by one; the done ones are deleted together afterwards.</summary>
@@ -155,7 +172,7 @@ public sealed class OrderEventConsumer(
         try
         {
             await DeadLetterQueue.Send(sqs, queues, message, disposition, CancellationToken.None);
-            IngestLog.MessageDeadLettered(logger, message.MessageId, disposition.EventType, disposition.Reason ?? DeadLetterReason.MalformedBody);
+            IngestLog.MessageDeadLettered(logger, message.MessageId, disposition.EventType ?? NoEventType, disposition.Reason ?? DeadLetterReason.MalformedBody);
         }
         catch (Exception exception)
         {
@@ -171,11 +188,10 @@ public sealed class OrderEventConsumer(
     /// <summary>Brings a failed message back after a back-off that doubles with each receive, rather than the full visibility timeout.</summary>
     private async Task Release(QueueAddresses queues, Message message)
     {
-        var receives = Math.Min(ReceiveCount.Of(message), 16);
-        var delay = Math.Min((long)_options.RetryDelaySeconds << (receives - 1), _options.MaxRetryDelaySeconds);
         try
         {
-            await sqs.ChangeMessageVisibilityAsync(queues.QueueUrl, message.ReceiptHandle, (int)delay, CancellationToken.None);
+            var delay = RetryDelay(ReceiveCount.Of(message));
+            await sqs.ChangeMessageVisibilityAsync(queues.QueueUrl, message.ReceiptHandle, (int)delay.TotalSeconds, CancellationToken.None);
         }
         catch (Exception exception)
         {
@@ -208,6 +224,13 @@ public sealed class OrderEventConsumer(
         {
             IngestLog.DeleteBatchFailed(logger, exception, messages.Count);
         }
+    }
+
+    /// <summary>The retry delay doubled for each attempt after the first, capped.</summary>
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var seconds = Math.Min((long)_options.RetryDelaySeconds << (Math.Clamp(attempt, 1, 20) - 1), _options.MaxRetryDelaySeconds);
+        return TimeSpan.FromSeconds(seconds);
     }
 
     private static string EntryId(int index) => index.ToString(CultureInfo.InvariantCulture);

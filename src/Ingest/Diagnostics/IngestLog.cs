@@ -19,8 +19,11 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Receiving from {QueueName} failed; retrying in {RetryDelay}")]
     public static partial void ReceiveFailed(ILogger logger, Exception exception, string queueName, TimeSpan retryDelay);
 
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Every message of the last batch failed; this poller pauses for {Pause}")]
+    public static partial void PollerPaused(ILogger logger, TimeSpan pause);
+
     [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "Message {MessageId} ({EventType}): {Outcome}")]
-    public static partial void MessageSettled(ILogger logger, string messageId, string? eventType, MessageOutcome outcome);
+    public static partial void MessageSettled(ILogger logger, string messageId, string eventType, MessageOutcome outcome);
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Debug, Message = "Order of message {MessageId} ({EventType}): {RecordingOutcome}")]
     public static partial void OrderRecorded(ILogger logger, string messageId, string eventType, OrderRecordingOutcome recordingOutcome);
@@ -29,10 +32,10 @@ internal static partial class IngestLog
     public static partial void MessageSkipped(ILogger logger, string messageId, string eventType);
 
     [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Message {MessageId} ({EventType}) moved to the dead-letter queue: {Reason}")]
-    public static partial void MessageDeadLettered(ILogger logger, string messageId, string? eventType, DeadLetterReason reason);
+    public static partial void MessageDeadLettered(ILogger logger, string messageId, string eventType, DeadLetterReason reason);
 
     [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "Message {MessageId} ({EventType}) failed on receive {ReceiveCount}; it stays on the queue for another try")]
-    public static partial void MessageFailed(ILogger logger, Exception exception, string messageId, string? eventType, int receiveCount);
+    public static partial void MessageFailed(ILogger logger, Exception exception, string messageId, string eventType, int receiveCount);
 
     [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "Deleting message {MessageId} failed ({Code}); it will be received again and recognised as done")]
     public static partial void DeleteFailed(ILogger logger, string messageId, string? code);
