@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.TestingHost;
 using UserManagement.ServiceDefaults.Orleans;
 using UserManagement.Tests.Infrastructure;
 
@@ -26,20 +27,29 @@ public sealed class IngestHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<IngestHost> Start(
+    public static Task<IngestHost> Start(
         UserClusterFixture cluster,
+        SqsEmulator sqs,
+        QueuePair queues,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        ILoggerProvider? logs = null) =>
+        Start(cluster.Cluster, sqs, queues, settings, logs);
+
+    public static async Task<IngestHost> Start(
+        TestCluster cluster,
         SqsEmulator sqs,
         QueuePair queues,
         IReadOnlyDictionary<string, string?>? settings = null,
         ILoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
-        var options = cluster.Cluster.Options;
+        var options = cluster.Options;
+        var gatewayPort = cluster.Primary!.GatewayAddress!.Endpoint.Port;
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Orleans:ClusterId"] = options.ClusterId,
             ["Orleans:ServiceId"] = options.ServiceId,
-            ["Orleans:Endpoints:GatewayPort"] = cluster.GatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Orleans:Endpoints:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["Ingest:QueueUrl"] = queues.QueueUrl,
             ["Ingest:DeadLetterQueueName"] = queues.DeadLetterQueueName,
             ["Ingest:Pollers"] = "4",
