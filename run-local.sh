@@ -24,6 +24,16 @@ start() {
   pids+=($!)
 }
 
+wait_for_port() {
+  local port=$1 name=$2
+  for _ in $(seq 1 120); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  echo "$name did not listen on 127.0.0.1:$port; see .data/logs/$name.log" >&2
+  exit 1
+}
+
 wait_for() {
   local url=$1 name=$2
   for _ in $(seq 1 120); do
@@ -40,6 +50,8 @@ host() {
   echo dotnet "$folder/UserManagement.$1.dll" --contentRoot "$folder"
 }
 
+start dynamodb emulators/dynalite.sh --port "$DYNAMODB_PORT" --path "$PWD/.data/dynamodb"
+wait_for_port "$DYNAMODB_PORT" dynamodb
 start silo $(host Silo) --urls "$SILO_URL"
 wait_for "$SILO_URL/health/ready" silo
 start gateway $(host Gateway) --urls "$GATEWAY_URL"
@@ -51,6 +63,7 @@ cat <<INFO
 The service is running:
   API             $GATEWAY_URL   (POST /user, POST /login, GET /user/{userId})
   API reference   $GATEWAY_URL/scalar/v1
+  DynamoDB        $AWS_ENDPOINT_URL_DYNAMODB   (dynalite; users in table user-management-grain-state)
   Administrator   $Admin__EmailAddress (password in scripts/local-environment.sh)
 Press Ctrl+C to stop.
 INFO

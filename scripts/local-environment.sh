@@ -7,3 +7,12 @@ export INGEST_URL=http://127.0.0.1:5082
 export Jwt__Secret=local-development-signing-secret-not-for-any-deployment
 export Admin__EmailAddress=admin@serverless-sample.com
 export Admin__Password="local administrator passphrase"
+
+# DynamoDB is dynalite on 127.0.0.1 (emulators/dynalite.sh), its data under .data/dynamodb. The AWS SDK reads these
+# variables itself; the keys are placeholders dynalite accepts and no AWS account knows.
+export DYNAMODB_PORT=8000
+export AWS_REGION=us-east-1
+export AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:$DYNAMODB_PORT
+export AWS_ACCESS_KEY_ID=local
+export AWS_SECRET_ACCESS_KEY=local
+export Storage__users__CreateTableIfNotExists=true

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using UserManagement.ServiceDefaults.Health;
+using UserManagement.ServiceDefaults.Telemetry;
 
 namespace UserManagement.ServiceDefaults;
 
@@ -10,9 +11,10 @@ public static class ServiceDefaultsExtensions
 {
     private const string ReadyTag = "ready";
 
-    /// <summary>What every process of the service has: health checks (liveness, and readiness that asks the cluster).</summary>
+    /// <summary>What every process of the service has: telemetry and health checks (liveness, and readiness that asks the cluster).</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
+        builder.AddTelemetry();
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("orleans-cluster", tags: [ReadyTag]);
         return builder;

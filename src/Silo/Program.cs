@@ -1,5 +1,6 @@
 using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Users;
+using UserManagement.Persistence.DynamoDB;
 using UserManagement.ServiceDefaults;
 using UserManagement.Silo;
 
@@ -9,8 +10,11 @@ builder.AddServiceDefaults();
 builder.UseOrleans(silo =>
 {
     silo.UseConfiguredClustering(builder.Configuration);
+    silo.AddActivityPropagation();
     silo.AddUserGrains();
-    silo.AddMemoryGrainStorage(UserGrain.StorageName);
+    // Settings under Storage:users (table, start-up table creation, timeout); the client follows the AWS SDK's
+    // conventions: AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB for a local stand-in, the default credential chain.
+    silo.AddDynamoDBGrainStorage(UserGrain.StorageName);
 });
 
 var app = builder.Build();

@@ -15,6 +15,7 @@ public static class OrleansClientExtensions
 
         builder.UseOrleansClient(client =>
         {
+            client.AddActivityPropagation();
             switch (clustering.Provider)
             {
                 case MembershipProvider.Localhost:

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace UserManagement.Tests.Infrastructure;
 
@@ -15,6 +16,7 @@ public sealed class GatewayFactory(UserClusterFixture cluster, IReadOnlyDictiona
     {
         var options = cluster.Cluster.Options;
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(CapturedTelemetry.Logs).SetMinimumLevel(LogLevel.Trace));
         builder.UseSetting("Orleans:ClusterId", options.ClusterId);
         builder.UseSetting("Orleans:ServiceId", options.ServiceId);
         builder.UseSetting("Orleans:Endpoints:GatewayPort", cluster.GatewayPort.ToString(CultureInfo.InvariantCulture));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Users;
@@ -7,6 +9,9 @@ namespace UserManagement.Tests.Infrastructure;
 /// <summary>The silo of the tests: the production grain set-up with state kept in memory.</summary>
 public sealed class UserSiloConfigurator : ISiloConfigurator
 {
-    public void Configure(ISiloBuilder siloBuilder) =>
-        siloBuilder.AddUserGrains().AddMemoryGrainStorage(UserGrain.StorageName);
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        siloBuilder.AddUserGrains().AddMemoryGrainStorage(UserGrain.StorageName).AddActivityPropagation();
+        siloBuilder.Services.AddLogging(logging => logging.AddProvider(CapturedTelemetry.Logs).SetMinimumLevel(LogLevel.Trace));
+    }
 }

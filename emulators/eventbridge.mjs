@@ -1,0 +1,119 @@
+// A local stand-in for EventBridge's PutEvents, for running the service on this machine.
+// It accepts every well-formed entry, answers as EventBridge does, prints each accepted entry as one JSON line on
+// stdout and, when given a file, appends the line there too. Signatures are required to be present, not checked.
+//
+//   node emulators/eventbridge.mjs [--port 4010] [--out .data/events.jsonl]
+//   (or EVENTBRIDGE_PORT / EVENTBRIDGE_OUT)
+// Point the service at it with AWS_ENDPOINT_URL_EVENTBRIDGE=http://127.0.0.1:4010.
+import { randomUUID } from "node:crypto";
+import { appendFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.EVENTBRIDGE_PORT ?? "4010" },
+    out: { type: "string", default: process.env.EVENTBRIDGE_OUT },
+  },
+});
+
+const port = Number.parseInt(args.port, 10);
+const maxBodyBytes = 1024 * 1024;
+const maxEntries = 10;
+
+function answer(response, status, body) {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    "Content-Type": "application/x-amz-json-1.1",
+    "Content-Length": Buffer.byteLength(text),
+    "x-amzn-RequestId": randomUUID(),
+  });
+  response.end(text);
+}
+
+function refuse(response, status, type, message) {
+  answer(response, status, { __type: type, message });
+}
+
+// The checks EventBridge makes of each entry, so a malformed event fails here as it would in AWS.
+function entryError(entry) {
+  if (typeof entry !== "object" || entry === null) return ["InvalidArgument", "An entry must be an object."];
+  for (const field of ["Source", "DetailType", "Detail"]) {
+    if (typeof entry[field] !== "string" || entry[field].length === 0) {
+      return ["InvalidArgument", `Parameter ${field} is not valid. Reason: ${field} is a required argument.`];
+    }
+  }
+  try {
+    const detail = JSON.parse(entry.Detail);
+    if (typeof detail !== "object" || detail === null || Array.isArray(detail)) throw new Error("not an object");
+  } catch {
+    return ["MalformedDetail", "Detail is malformed."];
+  }
+  return null;
+}
+
+function record(entry) {
+  const line = JSON.stringify(entry);
+  console.log(line);
+  if (args.out) appendFileSync(args.out, line + "\n");
+}
+
+function putEvents(response, body) {
+  let input;
+  try {
+    input = JSON.parse(body);
+  } catch {
+    return refuse(response, 400, "SerializationException", "The request body is not JSON.");
+  }
+  const entries = input?.Entries;
+  if (!Array.isArray(entries) || entries.length === 0 || entries.length > maxEntries) {
+    return refuse(response, 400, "ValidationException", `Entries must hold 1 to ${maxEntries} entries.`);
+  }
+
+  const results = entries.map((entry) => {
+    const error = entryError(entry);
+    if (error) return { ErrorCode: error[0], ErrorMessage: error[1] };
+    const eventId = randomUUID();
+    record({ EventId: eventId, ...entry, EventBusName: entry.EventBusName ?? "default" });
+    return { EventId: eventId };
+  });
+  answer(response, 200, {
+    FailedEntryCount: results.filter((result) => result.ErrorCode).length,
+    Entries: results,
+  });
+}
+
+const server = createServer((request, response) => {
+  const chunks = [];
+  let size = 0;
+  request.on("data", (chunk) => {
+    size += chunk.length;
+    if (size > maxBodyBytes) {
+      refuse(response, 413, "ValidationException", "The request is larger than this stand-in takes.");
+      request.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  request.on("end", () => {
+    if (response.headersSent) return;
+    if (request.method !== "POST") {
+      return refuse(response, 405, "UnknownOperationException", "Only POST is served.");
+    }
+    if (!(request.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256 ")) {
+      return refuse(response, 403, "MissingAuthenticationTokenException", "The request is not signed with SigV4.");
+    }
+    if (request.headers["x-amz-target"] !== "AWSEvents.PutEvents") {
+      return refuse(response, 400, "UnknownOperationException", "Only AWSEvents.PutEvents is served.");
+    }
+    putEvents(response, Buffer.concat(chunks).toString("utf8"));
+  });
+});
+
+server.listen(port, "127.0.0.1", () => {
+  console.error(`EventBridge stand-in listening on http://127.0.0.1:${server.address().port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

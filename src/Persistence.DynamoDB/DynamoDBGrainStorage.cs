@@ -1,0 +1,296 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace UserManagement.Persistence.DynamoDB;
+
+/// <summary>
+/// Orleans grain storage in DynamoDB: one item per grain state, the state as readable attributes, and every write
+/// conditional on the version the grain last read, so two activations of one grain cannot overwrite each other.
+/// </summary>
+public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+{
+    private const string FirstWriteCondition = $"attribute_not_exists({GrainStateItem.Key})";
+    private const string SameVersionCondition = "#version = :expected";
+
+    private static readonly Dictionary<string, string> VersionName = new(StringComparer.Ordinal)
+    {
+        ["#version"] = GrainStateItem.Version,
+    };
+
+    private readonly string _name;
+    private readonly DynamoDBGrainStorageOptions _options;
+    private readonly string _serviceId;
+    private readonly IAmazonDynamoDB _client;
+    private readonly IActivatorProvider _activators;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly GrainStateSerializer _serializer;
+
+    public DynamoDBGrainStorage(
+        string name,
+        DynamoDBGrainStorageOptions options,
+        IOptions<ClusterOptions> clusterOptions,
+        IAmazonDynamoDB client,
+        IActivatorProvider activators,
+        TimeProvider time,
+        ILogger<DynamoDBGrainStorage> logger)
+    {
+        _name = name;
+        _options = options;
+        _serviceId = clusterOptions.Value.ServiceId;
+        _client = client;
+        _activators = activators;
+        _time = time;
+        _logger = logger;
+        _serializer = new GrainStateSerializer(options.JsonSerializerOptions);
+    }
+
+    /// <summary>The factory <c>AddGrainStorage</c> calls for the storage registered under <paramref name="name"/>.</summary>
+    public static DynamoDBGrainStorage Create(IServiceProvider services, string name) =>
+        new(
+            name,
+            services.GetRequiredService<IOptionsMonitor<DynamoDBGrainStorageOptions>>().Get(name),
+            services.GetRequiredService<IOptions<ClusterOptions>>(),
+            services.GetRequiredService<IAmazonDynamoDB>(),
+            services.GetRequiredService<IActivatorProvider>(),
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetRequiredService<ILogger<DynamoDBGrainStorage>>());
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe($"{nameof(DynamoDBGrainStorage)}-{_name}", ServiceLifecycleStage.ApplicationServices, StartAsync);
+
+    private Task StartAsync(CancellationToken cancellationToken)
+    {
+        var table = new GrainStateTable(_client, _options, _name, _logger);
+        if (_options.CreateTableIfNotExists)
+        {
+            return table.CreateIfNotExistsAsync(cancellationToken);
+        }
+
+        return _options.VerifyTableOnStartup ? table.VerifyAsync(cancellationToken) : Task.CompletedTask;
+    }
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task ReadStateAsync<T>(
+        string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        var request = new GetItemRequest
+        {
+            TableName = _options.TableName,
+            Key = GrainStateItem.KeyAttributes(KeyFor(stateName, grainId)),
+            ConsistentRead = true,
+        };
+        var response = await CallAsync(
+            "read", stateName, grainId, token => _client.GetItemAsync(request, token), cancellationToken);
+
+        if (response.Item is not { Count: > 0 } item)
+        {
+            grainState.State = _activators.GetActivator<T>().Create();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
+        grainState.State = _serializer.FromItem<T>(item) ?? _activators.GetActivator<T>().Create();
+        grainState.ETag = GrainStateItem.ETagOf(item);
+        grainState.RecordExists = true;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task WriteStateAsync<T>(
+        string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        var expectedVersion = ExpectedVersion(stateName, grainId, grainState.ETag);
+        var version = expectedVersion + 1;
+
+        var state = _serializer.ToAttribute(grainState.State, out var storedAsJsonText);
+        if (storedAsJsonText)
+        {
+            _logger.StoredAsJsonText(stateName, GrainTypeOf(grainId));
+        }
+
+        var item = GrainStateItem.Create(
+            KeyFor(stateName, grainId), version, grainId, stateName, _time.GetUtcNow(), state);
+        var size = DynamoDBItemSize.Of(item);
+        if (size > DynamoDBItemSize.MaxBytes)
+        {
+            _logger.StateTooLarge(stateName, GrainTypeOf(grainId), size);
+            throw new GrainStateTooLargeException(stateName, GrainTypeOf(grainId), size, DynamoDBItemSize.MaxBytes);
+        }
+
+        var (condition, names, values) = ConditionOn(expectedVersion);
+        var request = new PutItemRequest
+        {
+            TableName = _options.TableName,
+            Item = item,
+            ConditionExpression = condition,
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+
+        await CallConditionalAsync(
+            "write", stateName, grainId, grainState.ETag, token => _client.PutItemAsync(request, token), cancellationToken);
+
+        grainState.ETag = GrainStateItem.ETagOf(version);
+        grainState.RecordExists = true;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task ClearStateAsync<T>(
+        string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        var expectedVersion = ExpectedVersion(stateName, grainId, grainState.ETag);
+        var (condition, names, values) = ConditionOn(expectedVersion);
+        var request = new DeleteItemRequest
+        {
+            TableName = _options.TableName,
+            Key = GrainStateItem.KeyAttributes(KeyFor(stateName, grainId)),
+            ConditionExpression = condition,
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+
+        await CallConditionalAsync(
+            "clear", stateName, grainId, grainState.ETag, token => _client.DeleteItemAsync(request, token), cancellationToken);
+
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    private string KeyFor(string stateName, GrainId grainId) => GrainStateItem.KeyFor(_serviceId, stateName, grainId);
+
+    private static string GrainTypeOf(GrainId grainId) => grainId.Type.ToString() ?? string.Empty;
+
+    /// <summary>The version the grain last read: 0 when it saw no item.</summary>
+    private long ExpectedVersion(string stateName, GrainId grainId, string? etag)
+    {
+        if (etag is null)
+        {
+            return 0;
+        }
+
+        if (!GrainStateItem.TryParseVersion(etag, out var version))
+        {
+            throw new InconsistentStateException(
+                $"The ETag of state '{stateName}' of a '{GrainTypeOf(grainId)}' grain is not a version of table '{_options.TableName}'.",
+                storedEtag: "unknown",
+                currentEtag: etag);
+        }
+
+        return version;
+    }
+
+    /// <summary>The condition a write or delete needs: no item yet, or the item at the version the grain last read.</summary>
+    private static (string Expression, Dictionary<string, string>? Names, Dictionary<string, AttributeValue>? Values)
+        ConditionOn(long expectedVersion) =>
+        expectedVersion == 0
+            ? (FirstWriteCondition, null, null)
+            : (SameVersionCondition,
+                VersionName,
+                new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+                {
+                    [":expected"] = GrainStateItem.VersionValue(expectedVersion),
+                });
+
+    private async Task CallConditionalAsync<TResponse>(
+        string operation,
+        string stateName,
+        GrainId grainId,
+        string? expectedETag,
+        Func<CancellationToken, Task<TResponse>> call,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync(operation, stateName, grainId, call, cancellationToken);
+        }
+        catch (ConditionalCheckFailedException exception)
+        {
+            // DynamoDB returns the stored item when asked to; an emulator may not, and then the stored version is unknown.
+            // The AWS exception is not passed on: Orleans cannot serialize it to the grain's caller.
+            var storedETag = exception.Item is { Count: > 0 } stored ? GrainStateItem.ETagOf(stored) ?? "unknown" : "unknown";
+            var currentETag = expectedETag ?? "none";
+            _logger.WriteConflict(stateName, GrainTypeOf(grainId), _options.TableName, currentETag, storedETag);
+            throw new InconsistentStateException(
+                $"Could not {operation} state '{stateName}' of a '{GrainTypeOf(grainId)}' grain in table '{_options.TableName}': " +
+                $"it was changed since version {currentETag} was read (stored version {storedETag}). Re-read the state and retry.",
+                storedETag,
+                currentETag);
+        }
+    }
+
+    private async Task<TResponse> CallAsync<TResponse>(
+        string operation,
+        string stateName,
+        GrainId grainId,
+        Func<CancellationToken, Task<TResponse>> call,
+        CancellationToken cancellationToken)
+    {
+        using var activity = DynamoDBGrainStorageTelemetry.StartCall(operation, _options.TableName, stateName);
+        var started = _time.GetTimestamp();
+        string? errorType = null;
+        try
+        {
+            return await CallWithinTimeoutAsync(operation, stateName, grainId, call, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            errorType = exception.GetType().Name;
+            activity?.SetStatus(ActivityStatusCode.Error, errorType);
+            activity?.SetTag("error.type", errorType);
+            throw;
+        }
+        finally
+        {
+            DynamoDBGrainStorageTelemetry.RecordDuration(operation, _options.TableName, _time.GetElapsedTime(started), errorType);
+        }
+    }
+
+    private async Task<TResponse> CallWithinTimeoutAsync<TResponse>(
+        string operation,
+        string stateName,
+        GrainId grainId,
+        Func<CancellationToken, Task<TResponse>> call,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        try
+        {
+            return await call(timeout.Token);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.TimedOut(operation, stateName, GrainTypeOf(grainId), _options.TableName, _options.RequestTimeout);
+            throw new TimeoutException(
+                $"DynamoDB did not complete the {operation} of state '{stateName}' of a '{GrainTypeOf(grainId)}' grain in " +
+                $"table '{_options.TableName}' within {_options.RequestTimeout} (retries included); check the endpoint " +
+                "(AWS_ENDPOINT_URL_DYNAMODB, AWS_REGION) and the network.",
+                exception);
+        }
+        catch (Exception exception) when (exception is not ConditionalCheckFailedException
+            and (AmazonServiceException or AmazonClientException or HttpRequestException or IOException))
+        {
+            _logger.OperationFailed(exception, operation, stateName, GrainTypeOf(grainId), _options.TableName);
+            throw new DynamoDBGrainStorageException(
+                $"DynamoDB failed the {operation} of state '{stateName}' of a '{GrainTypeOf(grainId)}' grain in table " +
+                $"'{_options.TableName}' after the SDK's retries: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+
+namespace UserManagement.Persistence.DynamoDB;
+
+/// <summary>
+/// The layout of the one DynamoDB item that holds one grain state, as an operator sees it in the console.
+/// </summary>
+internal static class GrainStateItem
+{
+    /// <summary>The String partition key, <c>{serviceId}/{stateName}/{grainId}</c>; the table has no sort key.</summary>
+    public const string Key = "pk";
+
+    /// <summary>A Number that grows by one with every write: the state's ETag, which every write and delete is conditional on.</summary>
+    public const string Version = "version";
+
+    /// <summary>The grain type, e.g. <c>user</c>, to tell items apart without parsing the key.</summary>
+    public const string GrainType = "grainType";
+
+    /// <summary>The state name given in <c>[PersistentState(stateName, storageName)]</c>.</summary>
+    public const string StateName = "stateName";
+
+    /// <summary>When the item was last written, ISO-8601 in UTC.</summary>
+    public const string UpdatedAt = "updatedAt";
+
+    /// <summary>The state as DynamoDB types: a map for an object, with its properties as attributes.</summary>
+    public const string State = "state";
+
+    /// <summary>
+    /// The state as a JSON string, used only for a state DynamoDB cannot hold as typed attributes (nesting beyond
+    /// 32 levels, numbers beyond 38 digits, empty map keys); an item has either this or <see cref="State"/>.
+    /// </summary>
+    public const string StateJson = "stateJson";
+
+    public static string KeyFor(string serviceId, string stateName, GrainId grainId) =>
+        $"{serviceId}/{stateName}/{grainId}";
+
+    public static Dictionary<string, AttributeValue> KeyAttributes(string key) =>
+        new(StringComparer.Ordinal) { [Key] = new AttributeValue { S = key } };
+
+    public static Dictionary<string, AttributeValue> Create(
+        string key,
+        long version,
+        GrainId grainId,
+        string stateName,
+        DateTimeOffset updatedAt,
+        KeyValuePair<string, AttributeValue> state) =>
+        new(StringComparer.Ordinal)
+        {
+            [Key] = new AttributeValue { S = key },
+            [Version] = VersionValue(version),
+            [GrainType] = new AttributeValue { S = grainId.Type.ToString() },
+            [StateName] = new AttributeValue { S = stateName },
+            [UpdatedAt] = new AttributeValue { S = updatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) },
+            [state.Key] = state.Value,
+        };
+
+    public static AttributeValue VersionValue(long version) =>
+        new() { N = version.ToString(CultureInfo.InvariantCulture) };
+
+    /// <summary>The ETag Orleans keeps for a version.</summary>
+    public static string ETagOf(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The ETag of a stored item, or <see langword="null"/> when it has no readable version.</summary>
+    public static string? ETagOf(Dictionary<string, AttributeValue>? item) =>
+        item is not null && item.TryGetValue(Version, out var version) && version.N is not null ? version.N : null;
+
+    /// <summary>The version an ETag stands for; <see langword="false"/> for an ETag this storage did not hand out.</summary>
+    public static bool TryParseVersion(string etag, out long version) =>
+        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
+}

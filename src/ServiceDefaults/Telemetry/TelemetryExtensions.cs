@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace UserManagement.ServiceDefaults.Telemetry;
+
+public static class TelemetryExtensions
+{
+    /// <summary>The activity sources and meters of the service's own code all start with this.</summary>
+    public const string ServicePrefix = "UserManagement";
+
+    private const string OrleansSources = "Microsoft.Orleans.*";
+
+    /// <summary>
+    /// Traces, metrics and logs through OpenTelemetry, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
+    /// (with the SDK's standard variables: <c>OTEL_SERVICE_NAME</c>, <c>OTEL_RESOURCE_ATTRIBUTES</c>, …).
+    /// </summary>
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .WithTracing(tracing => tracing
+                .AddSource(OrleansSources, $"{ServicePrefix}.*")
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                {
+                    aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal);
+                    aspNetCore.EnrichWithHttpResponse = ReplacePathWithRoute;
+                })
+                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddMeter("Microsoft.Orleans", $"{ServicePrefix}.*")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>A path such as <c>/user/jane@example.com</c> names a person; the span keeps the route it matched instead.</summary>
+    private static void ReplacePathWithRoute(System.Diagnostics.Activity activity, HttpResponse response)
+    {
+        if (response.HttpContext.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route })
+        {
+            activity.SetTag("url.path", route);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using UserManagement.Grains.Events;
+
+namespace UserManagement.Tests.Events;
+
+/// <summary>The local run's stand-in takes what the publisher sends and shows it as EventBridge would deliver it.</summary>
+public sealed class LocalEventBridgeEmulatorTests : IAsyncLifetime
+{
+    private LocalEventBridgeEmulator _emulator = null!;
+
+    public async Task InitializeAsync() => _emulator = await LocalEventBridgeEmulator.Start();
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [Fact]
+    public async Task An_event_published_to_the_stand_in_is_written_out_as_one_line()
+    {
+        await using var services = PublisherServices.Build(_emulator.Url, PublisherServices.Credentials(), new ConcurrentQueue<string>());
+
+        await services.GetRequiredService<IEventBridgePublisher>()
+            .PutEvents([PublisherServices.UserCreatedEntry("user-7")], CancellationToken.None);
+
+        var line = JsonNode.Parse(Assert.Single(await File.ReadAllLinesAsync(_emulator.EventsFile)))!;
+        Assert.False(string.IsNullOrEmpty((string?)line["EventId"]));
+        Assert.Equal(PublisherServices.Source, (string?)line["Source"]);
+        Assert.Equal(PublisherServices.UserCreated, (string?)line["DetailType"]);
+        Assert.Equal(PublisherServices.BusName, (string?)line["EventBusName"]);
+        Assert.Equal("user-7", (string?)JsonNode.Parse((string)line["Detail"]!)!["data"]!["userId"]);
+    }
+
+    [Fact]
+    public async Task An_entry_the_stand_in_finds_malformed_fails_the_call()
+    {
+        await using var services = PublisherServices.Build(_emulator.Url, PublisherServices.Credentials(), new ConcurrentQueue<string>());
+        var malformed = PublisherServices.UserCreatedEntry("user-8") with { Detail = "not json" };
+
+        var failure = await Assert.ThrowsAsync<EventPublishingException>(() => services.GetRequiredService<IEventBridgePublisher>()
+            .PutEvents([malformed], CancellationToken.None));
+
+        Assert.Equal("MalformedDetail", Assert.Single(failure.FailedEntries).ErrorCode);
+    }
+}

@@ -1,0 +1,7 @@
+namespace UserManagement.Tests.Persistence;
+
+[CollectionDefinition(Name)]
+public sealed class DynamoDBCollection : ICollectionFixture<DynamoDBFixture>
+{
+    public const string Name = "dynamodb";
+}

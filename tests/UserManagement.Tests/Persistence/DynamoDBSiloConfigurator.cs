@@ -1,0 +1,28 @@
+using Amazon.DynamoDBv2;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using UserManagement.Grains.Hosting;
+using UserManagement.Grains.Users;
+using UserManagement.Persistence.DynamoDB;
+using UserManagement.Tests.Persistence.Grains;
+
+namespace UserManagement.Tests.Persistence;
+
+/// <summary>
+/// A test silo with the production user grains and the test counter grains, whose <c>users</c> storage is the DynamoDB
+/// storage talking to the endpoint named in its configuration.
+/// The storage's own settings come from <c>Storage:users:*</c>, as in production.
+/// </summary>
+public sealed class DynamoDBSiloConfigurator : ISiloConfigurator
+{
+    public const string ServiceUrlKey = "Tests:DynamoDB:ServiceUrl";
+
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        var serviceUrl = new Uri(siloBuilder.Configuration[ServiceUrlKey]
+            ?? throw new InvalidOperationException($"{ServiceUrlKey} is not configured."));
+        siloBuilder.Services.AddSingleton<IAmazonDynamoDB>(_ => DynaliteServer.CreateClient(serviceUrl));
+        siloBuilder.AddUserGrains().AddDynamoDBGrainStorage(UserGrain.StorageName).AddActivityPropagation();
+    }
+}

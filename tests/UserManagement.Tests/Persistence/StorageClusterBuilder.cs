@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+using UserManagement.Tests.Infrastructure;
+
+namespace UserManagement.Tests.Persistence;
+
+/// <summary>
+/// Builds a one-silo test cluster on the DynamoDB storage. By default it talks to the suite's dynalite, in the suite's
+/// table, creating it if needed; two clusters built with one service id share their grains' items.
+/// </summary>
+public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
+{
+    private string _serviceId = $"tests-{Guid.NewGuid():N}";
+    private Uri _serviceUrl = dynamo.ServiceUrl;
+    private string _tableName = DynamoDBFixture.TableName;
+    private bool _createTable = true;
+    private bool _verifyTable = true;
+    private TimeSpan _requestTimeout = TimeSpan.FromSeconds(5);
+
+    public string ServiceId => _serviceId;
+
+    public StorageClusterBuilder WithServiceId(string serviceId)
+    {
+        _serviceId = serviceId;
+        return this;
+    }
+
+    public StorageClusterBuilder WithEndpoint(Uri serviceUrl)
+    {
+        _serviceUrl = serviceUrl;
+        return this;
+    }
+
+    public StorageClusterBuilder WithTable(string tableName)
+    {
+        _tableName = tableName;
+        return this;
+    }
+
+    /// <summary>Starts without touching the table, as a silo whose table is owned by the infrastructure code.</summary>
+    public StorageClusterBuilder WithoutStartupTableCheck()
+    {
+        _createTable = false;
+        _verifyTable = false;
+        return this;
+    }
+
+    public StorageClusterBuilder WithoutTableCreation()
+    {
+        _createTable = false;
+        return this;
+    }
+
+    public StorageClusterBuilder WithRequestTimeout(TimeSpan timeout)
+    {
+        _requestTimeout = timeout;
+        return this;
+    }
+
+    public async Task<TestCluster> StartAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ServiceId = _serviceId;
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DynamoDBSiloConfigurator.ServiceUrlKey] = _serviceUrl.ToString(),
+            ["Storage:users:TableName"] = _tableName,
+            ["Storage:users:CreateTableIfNotExists"] = _createTable.ToString(CultureInfo.InvariantCulture),
+            ["Storage:users:VerifyTableOnStartup"] = _verifyTable.ToString(CultureInfo.InvariantCulture),
+            ["Storage:users:RequestTimeout"] = _requestTimeout.ToString("c", CultureInfo.InvariantCulture),
+        }));
+        builder.AddSiloBuilderConfigurator<DynamoDBSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<TracingClientConfigurator>();
+        var cluster = builder.Build();
+        try
+        {
+            await cluster.DeployAsync();
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        return cluster;
+    }
+}

@@ -1,0 +1,65 @@
+using UserManagement.Grains.Users;
+using UserManagement.Tests.Builders;
+
+namespace UserManagement.Tests.Persistence;
+
+/// <summary>The production user grain on the DynamoDB storage: users, credentials and order counts as stored items.</summary>
+[Collection(DynamoDBCollection.Name)]
+public sealed class UserGrainDynamoDBTests(DynamoDBFixture dynamo)
+{
+    private const string StateName = "user";
+
+    [Fact]
+    public async Task A_registered_user_with_orders_is_one_readable_item()
+    {
+        var registration = A.Registration().WithFirstName("Ada").WithLastName("Lovelace");
+        var user = dynamo.Grains.GetUserByEmailAddress(registration.EmailAddress);
+
+        await user.Register(registration.Build());
+        await user.RecordCompletedOrder(new CompletedOrder("order-1"));
+        await user.RecordCompletedOrder(new CompletedOrder("order-2"));
+        await user.RecordCompletedOrder(new CompletedOrder("order-1"));
+
+        var item = await dynamo.Client.GetAsync(
+            DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, StateName, user.GetGrainId()));
+        Assert.NotNull(item);
+        Assert.Equal("user", item["grainType"].S);
+        Assert.Equal("3", item["version"].N);
+        var state = item["state"].M;
+        Assert.Equal(EmailAddress.Normalize(registration.EmailAddress), state["EmailAddress"].S);
+        Assert.Equal("Ada", state["FirstName"].S);
+        Assert.Equal("Lovelace", state["LastName"].S);
+        Assert.Equal("Standard", state["Tier"].S);
+        Assert.Equal("2", state["OrderCount"].N);
+        Assert.Equal(["order-1", "order-2"], state["CountedOrderIds"].L.Select(id => id.S));
+        Assert.False(string.IsNullOrEmpty(state["PasswordHash"].S));
+        Assert.DoesNotContain(registration.Password, state["PasswordHash"].S, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_restarted_silo_keeps_users_credentials_and_order_counts()
+    {
+        var builder = dynamo.NewCluster();
+        var registration = A.Registration();
+        await using (var before = await builder.StartAsync())
+        {
+            var user = before.GrainFactory.GetUserByEmailAddress(registration.EmailAddress);
+            await user.Register(registration.Build());
+            await user.RecordCompletedOrder(new CompletedOrder("order-1"));
+            await user.RecordCompletedOrder(new CompletedOrder("order-2"));
+        }
+
+        await using var after = await dynamo.NewCluster().WithServiceId(builder.ServiceId).StartAsync();
+        var restarted = after.GrainFactory.GetUserByEmailAddress(registration.EmailAddress);
+
+        var details = await restarted.GetDetails();
+        Assert.NotNull(details);
+        Assert.Equal("Jane", details.FirstName);
+        Assert.Equal(2, details.OrderCount);
+        Assert.Equal(LoginOutcome.Succeeded, (await restarted.LogIn(new Password(registration.Password))).Outcome);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await restarted.LogIn(new Password("not the password at all"))).Outcome);
+        var redelivery = await restarted.RecordCompletedOrder(new CompletedOrder("order-2"));
+        Assert.Equal(OrderRecordingOutcome.AlreadyCounted, redelivery.Outcome);
+        Assert.Equal(RegistrationResult.AlreadyRegistered, await restarted.Register(registration.Build()));
+    }
+}
