@@ -10,7 +10,8 @@ public static class IngestHostingExtensions
 {
     /// <summary>
     /// The order-event consumer: options from section <c>Ingest</c>, an SQS client configured by the AWS SDK's
-    /// conventions unless one is registered already, and the consumer itself. Needs an Orleans client.
+    /// conventions unless one is registered already, and the consumer itself. Needs an Orleans client that propagates
+    /// activities (as <c>AddUserManagementClusterClient</c> sets one up), so each grain call is a child of its message's span.
     /// </summary>
     public static IHostApplicationBuilder AddOrderIngest(this IHostApplicationBuilder builder)
     {
@@ -26,9 +27,6 @@ public static class IngestHostingExtensions
         services.TryAddSingleton<IngestMetrics>();
         services.TryAddSingleton<OrderEventProcessor>();
         services.AddHostedService<OrderEventConsumer>();
-
-        // The grain call of each message becomes a child of the message's consumer span.
-        builder.UseOrleansClient(client => client.AddActivityPropagation());
         return builder;
     }
 }
