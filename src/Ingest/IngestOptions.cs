@@ -11,7 +11,7 @@ public sealed class IngestOptions : IValidatableObject
 {
     public const string SectionName = "Ingest";
 
-    /// <summary>The source queue's URL; or give <see cref="QueueName"/> and the URL is looked up.</summary>
+    /// <summary>The source queue's URL; or give <see cref="QueueName"/> and the URL is looked up. The URL wins when both are set.</summary>
     public string? QueueUrl { get; set; }
 
     public string? QueueName { get; set; }

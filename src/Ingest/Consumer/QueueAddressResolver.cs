@@ -15,9 +15,10 @@ public static class QueueAddressResolver
     private static async Task<(string Url, string Name)> Resolve(
         IAmazonSQS sqs, string? url, string? name, CancellationToken cancellationToken)
     {
+        // The URL wins over a name (a deployment gives URLs; appsettings.json names the local queues).
         if (!string.IsNullOrWhiteSpace(url))
         {
-            return (url, string.IsNullOrWhiteSpace(name) ? NameOf(url) : name);
+            return (url, NameOf(url));
         }
 
         var response = await sqs.GetQueueUrlAsync(name, cancellationToken);
