@@ -82,7 +82,6 @@ public sealed class OrderEventConsumer(
                     WaitTimeSeconds = _options.WaitTimeSeconds,
                     VisibilityTimeout = _options.VisibilityTimeoutSeconds,
                     MessageSystemAttributeNames = [ReceiveCount.AttributeName],
-                    MessageAttributeNames = ["All"],
                 }, stoppingToken);
                 messages = response.Messages ?? [];
             }
