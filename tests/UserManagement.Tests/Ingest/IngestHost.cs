@@ -69,7 +69,16 @@ public sealed class IngestHost : IAsyncDisposable
         builder.AddOrderIngest();
 
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
         return new IngestHost(host);
     }
 
