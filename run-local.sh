@@ -12,7 +12,8 @@ pids=()
 stop_all() {
   trap - EXIT INT TERM
   echo "Stopping..."
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  # The services stop in the reverse order of their start, the emulators last.
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap stop_all EXIT INT TERM
@@ -20,7 +21,8 @@ trap stop_all EXIT INT TERM
 # start NAME COMMAND...: runs a process in the background, its output prefixed with its name and kept in .data/logs.
 start() {
   local name=$1; shift
-  ( "$@" 2>&1 | tee ".data/logs/$name.log" | sed -u "s/^/[$name] /" ) &
+  # The output goes through a process substitution, so $! is the process itself and stop_all's signal reaches it.
+  "$@" > >(tee ".data/logs/$name.log" | sed -u "s/^/[$name] /") 2>&1 &
   pids+=($!)
 }
 
@@ -52,6 +54,8 @@ host() {
 
 start dynamodb emulators/dynalite.sh --port "$DYNAMODB_PORT" --path "$PWD/.data/dynamodb"
 wait_for_port "$DYNAMODB_PORT" dynamodb
+start events node emulators/eventbridge.mjs --port "$EVENTBRIDGE_PORT" --out "$PWD/.data/events.jsonl"
+wait_for_port "$EVENTBRIDGE_PORT" events
 start silo $(host Silo) --urls "$SILO_URL"
 wait_for "$SILO_URL/health/ready" silo
 start gateway $(host Gateway) --urls "$GATEWAY_URL"
@@ -64,6 +68,7 @@ The service is running:
   API             $GATEWAY_URL   (POST /user, POST /login, GET /user/{userId})
   API reference   $GATEWAY_URL/scalar/v1
   DynamoDB        $AWS_ENDPOINT_URL_DYNAMODB   (dynalite; users in table user-management-grain-state)
+  EventBridge     $AWS_ENDPOINT_URL_EVENTBRIDGE   (stand-in; events published are printed as [events] and kept in .data/events.jsonl)
   Administrator   $Admin__EmailAddress (password in scripts/local-environment.sh)
 Press Ctrl+C to stop.
 INFO

@@ -61,7 +61,7 @@ public static class UsersApi
             return Forbidden();
         }
 
-        var user = await grains.GetUser(key).GetDetails();
+        var user = await IdempotentCalls.Retry(() => grains.GetUser(key).GetDetails());
         return user is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found")
             : TypedResults.Ok(new ApiResponse<UserResponse>(UserResponse.From(user)));

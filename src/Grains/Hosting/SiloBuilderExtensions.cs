@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using UserManagement.Grains.Events;
+using UserManagement.Grains.Outbox;
 using UserManagement.Grains.Passwords;
 using UserManagement.Grains.Users;
 
@@ -25,6 +27,12 @@ public static class SiloBuilderExtensions
             .BindConfiguration(LoginThrottlingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<OutboxOptions>()
+            .BindConfiguration(OutboxOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OutboxSweeper>();
+        services.AddEventBridgePublisher();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AdministratorSeeder>();

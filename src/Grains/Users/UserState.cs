@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using UserManagement.Grains.Outbox;
 
 namespace UserManagement.Grains.Users;
 
@@ -41,6 +42,10 @@ public sealed class UserState
 
     [Id(9)]
     public DateTimeOffset? LastFailedLoginAt { get; set; }
+
+    /// <summary>Events recorded with a change of this user and not yet accepted by EventBridge.</summary>
+    [Id(10)]
+    public List<PendingEvent> Outbox { get; set; } = [];
 
     [JsonIgnore]
     public bool IsRegistered => PasswordHash is not null;

@@ -10,4 +10,8 @@ public sealed class MembershipOptions
 
     /// <summary>The Redis connection string when <see cref="Provider"/> is <c>Redis</c>.</summary>
     public string? RedisConnectionString { get; set; }
+
+    public string RedisConnectionStringOrThrow() => string.IsNullOrWhiteSpace(RedisConnectionString)
+        ? throw new InvalidOperationException("Orleans:Membership:RedisConnectionString is required when the membership provider is Redis.")
+        : RedisConnectionString;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
 
 namespace UserManagement.ServiceDefaults.Orleans;
 
@@ -10,19 +11,26 @@ public static class OrleansClientExtensions
     {
         var configuration = builder.Configuration;
         var identity = configuration.GetSection(ClusterIdentity.SectionName).Get<ClusterIdentity>() ?? new ClusterIdentity();
-        var clustering = configuration.GetSection(MembershipOptions.SectionName).Get<MembershipOptions>() ?? new MembershipOptions();
+        var membership = configuration.GetSection(MembershipOptions.SectionName).Get<MembershipOptions>() ?? new MembershipOptions();
+        var timeouts = configuration.GetSection(ClientTimeouts.SectionName).Get<ClientTimeouts>() ?? new ClientTimeouts();
         var endpoints = configuration.GetSection(EndpointSettings.SectionName).Get<EndpointSettings>() ?? new EndpointSettings();
 
         builder.UseOrleansClient(client =>
         {
             client.AddActivityPropagation();
-            switch (clustering.Provider)
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = timeouts.ResponseTimeout);
+            client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = timeouts.GatewayListRefreshPeriod);
+            switch (membership.Provider)
             {
                 case MembershipProvider.Localhost:
                     client.UseLocalhostClustering(endpoints.GatewayPort, identity.ServiceId, identity.ClusterId);
                     break;
+                case MembershipProvider.Redis:
+                    client.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (identity.ClusterId, identity.ServiceId));
+                    client.UseRedisClustering(membership.RedisConnectionStringOrThrow());
+                    break;
                 default:
-                    throw new InvalidOperationException($"Clustering provider '{clustering.Provider}' is not supported.");
+                    throw new InvalidOperationException($"Membership provider '{membership.Provider}' is not supported.");
             }
         });
         return builder;

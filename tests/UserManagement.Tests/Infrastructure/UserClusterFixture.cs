@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.TestingHost;
+using UserManagement.Tests.Events;
 
 namespace UserManagement.Tests.Infrastructure;
 
@@ -12,6 +13,9 @@ public sealed class UserClusterFixture : IAsyncLifetime
 
     public TestCluster Cluster { get; private set; } = null!;
 
+    /// <summary>Where the silo publishes its events.</summary>
+    public EventBridgeStandIn Events { get; private set; } = null!;
+
     /// <summary>A gateway connected to this cluster, started on first use.</summary>
     public GatewayFactory Gateway => _gateway ??= new GatewayFactory(this);
 
@@ -21,8 +25,10 @@ public sealed class UserClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Events = await EventBridgeStandIn.Start();
         var builder = new TestClusterBuilder(1);
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(EventSettings.For(Events.Url)));
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Admin:EmailAddress"] = TestSettings.AdminEmailAddress,
@@ -44,5 +50,6 @@ public sealed class UserClusterFixture : IAsyncLifetime
         }
 
         await Cluster.DisposeAsync();
+        await Events.DisposeAsync();
     }
 }

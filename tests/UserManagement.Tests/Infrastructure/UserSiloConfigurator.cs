@@ -12,6 +12,7 @@ public sealed class UserSiloConfigurator : ISiloConfigurator
     public void Configure(ISiloBuilder siloBuilder)
     {
         siloBuilder.AddUserGrains().AddMemoryGrainStorage(UserGrain.StorageName).AddActivityPropagation();
+        siloBuilder.Services.AddSingleton(EventSettings.Credentials);
         siloBuilder.Services.AddLogging(logging => logging.AddProvider(CapturedTelemetry.Logs).SetMinimumLevel(LogLevel.Trace));
     }
 }

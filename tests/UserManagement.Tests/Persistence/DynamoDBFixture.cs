@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2;
 using Orleans.TestingHost;
 
+using UserManagement.Tests.Events;
+
 namespace UserManagement.Tests.Persistence;
 
 /// <summary>
@@ -28,10 +30,14 @@ public sealed class DynamoDBFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>Where the suite's silos publish their events.</summary>
+    public EventBridgeStandIn Events { get; private set; } = null!;
+
     public StorageClusterBuilder NewCluster() => new(this);
 
     public async Task InitializeAsync()
     {
+        Events = await EventBridgeStandIn.Start();
         _server = await DynaliteServer.StartAsync();
         Client = _server.CreateClient();
         var builder = NewCluster();
@@ -47,6 +53,11 @@ public sealed class DynamoDBFixture : IAsyncLifetime
         }
 
         Client?.Dispose();
+        if (Events is not null)
+        {
+            await Events.DisposeAsync();
+        }
+
         if (_server is not null)
         {
             await _server.DisposeAsync();

@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Users;
 using UserManagement.Persistence.DynamoDB;
+using UserManagement.Tests.Infrastructure;
 using UserManagement.Tests.Persistence.Grains;
 
 namespace UserManagement.Tests.Persistence;
@@ -23,6 +24,7 @@ public sealed class DynamoDBSiloConfigurator : ISiloConfigurator
         var serviceUrl = new Uri(siloBuilder.Configuration[ServiceUrlKey]
             ?? throw new InvalidOperationException($"{ServiceUrlKey} is not configured."));
         siloBuilder.Services.AddSingleton<IAmazonDynamoDB>(_ => DynaliteServer.CreateClient(serviceUrl));
+        siloBuilder.Services.AddSingleton(EventSettings.Credentials);
         siloBuilder.AddUserGrains().AddDynamoDBGrainStorage(UserGrain.StorageName).AddActivityPropagation();
     }
 }

@@ -17,6 +17,8 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
     private bool _createTable = true;
     private bool _verifyTable = true;
     private TimeSpan _requestTimeout = TimeSpan.FromSeconds(5);
+    private short _silos = 1;
+    private Uri _events = dynamo.Events.Url;
 
     public string ServiceId => _serviceId;
 
@@ -52,6 +54,19 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
         return this;
     }
 
+    /// <summary>Publishes events to <paramref name="events"/> instead of the suite's stand-in.</summary>
+    public StorageClusterBuilder WithEventsAt(Uri events)
+    {
+        _events = events;
+        return this;
+    }
+
+    public StorageClusterBuilder WithSilos(short silos)
+    {
+        _silos = silos;
+        return this;
+    }
+
     public StorageClusterBuilder WithRequestTimeout(TimeSpan timeout)
     {
         _requestTimeout = timeout;
@@ -60,8 +75,9 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
 
     public async Task<TestCluster> StartAsync()
     {
-        var builder = new TestClusterBuilder(1);
+        var builder = new TestClusterBuilder(_silos);
         builder.Options.ServiceId = _serviceId;
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(EventSettings.For(_events)));
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [DynamoDBSiloConfigurator.ServiceUrlKey] = _serviceUrl.ToString(),

@@ -20,11 +20,10 @@ public sealed class UserGrainDynamoDBTests(DynamoDBFixture dynamo)
         await user.RecordCompletedOrder(new CompletedOrder("order-2"));
         await user.RecordCompletedOrder(new CompletedOrder("order-1"));
 
-        var item = await dynamo.Client.GetAsync(
-            DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, StateName, user.GetGrainId()));
+        var item = await StoredOnceEventsArePublished(user);
         Assert.NotNull(item);
         Assert.Equal("user", item["grainType"].S);
-        Assert.Equal("3", item["version"].N);
+        Assert.Equal("4", item["version"].N); // registered, event published, two orders counted
         var state = item["state"].M;
         Assert.Equal(EmailAddress.Normalize(registration.EmailAddress), state["EmailAddress"].S);
         Assert.Equal("Ada", state["FirstName"].S);
@@ -34,6 +33,24 @@ public sealed class UserGrainDynamoDBTests(DynamoDBFixture dynamo)
         Assert.Equal(["order-1", "order-2"], state["CountedOrderIds"].L.Select(id => id.S));
         Assert.False(string.IsNullOrEmpty(state["PasswordHash"].S));
         Assert.DoesNotContain(registration.Password, state["PasswordHash"].S, StringComparison.Ordinal);
+        Assert.Empty(state["Outbox"].L);
+    }
+
+    /// <summary>The user's item once the outbox has been emptied by publishing, which happens after the call that registered.</summary>
+    private async Task<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>?> StoredOnceEventsArePublished(IUserGrain user)
+    {
+        var key = StoredItems.KeyOf(dynamo.ServiceId, StateName, user.GetGrainId());
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, key);
+            if (item?["state"].M["Outbox"].L.Count == 0 || DateTime.UtcNow > deadline)
+            {
+                return item;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

@@ -23,11 +23,12 @@ public sealed class TraceTests(UserClusterFixture fixture)
         response.EnsureSuccessStatusCode();
 
         var spans = await SpansOf(traceId, s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore");
-        var gateway = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore");
-        Assert.Equal(callerSpanId, gateway.ParentSpanId);
+        var gateway = Assert.Single(spans, s => s.ParentSpanId == callerSpanId);
+        Assert.Equal((ActivityKind.Server, "Microsoft.AspNetCore"), (gateway.Kind, gateway.Source.Name));
         var grain = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.DisplayName == "IUserGrain/Register");
         Assert.True(Descends(grain, gateway, spans), "the grain span is beneath the gateway span");
         Assert.Contains(spans, s => IsStorageWrite(s) && Descends(s, grain, spans));
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Producer && s.DisplayName == "send users.userCreated.v1" && Descends(s, grain, spans));
     }
 
     private static bool IsStorageWrite(Activity span) =>

@@ -1,0 +1,31 @@
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+
+namespace UserManagement.Gateway.Common;
+
+/// <summary>
+/// Retries a grain call that is safe to repeat when it failed because a silo died or the cluster is re-forming: the
+/// grain is activated anew on a living silo, from stored state, within a second or two.
+/// </summary>
+public static class IdempotentCalls
+{
+    private static readonly TimeSpan[] Delays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
+
+    public static async Task<T> Retry<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception exception) when (attempt < Delays.Length && IsTransient(exception))
+            {
+                await Task.Delay(Delays[attempt]);
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception exception) =>
+        exception is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException;
+}
