@@ -1,3 +1,4 @@
+using UserManagement.Ingest;
 using UserManagement.ServiceDefaults;
 using UserManagement.ServiceDefaults.Orleans;
 
@@ -5,8 +6,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddUserManagementClusterClient();
+builder.AddOrderIngest();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.Run();
-

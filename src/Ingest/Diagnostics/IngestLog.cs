@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+using UserManagement.Grains.Users;
+using UserManagement.Ingest.Processing;
+
+namespace UserManagement.Ingest.Diagnostics;
+
+/// <summary>The consumer's log lines. Message bodies are never logged (they may hold email addresses): only ids, types, outcomes.</summary>
+internal static partial class IngestLog
+{
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Consuming {QueueName} with {Pollers} poller(s), dead letters to {DeadLetterQueueName}")]
+    public static partial void ConsumerStarted(ILogger logger, string queueName, int pollers, string deadLetterQueueName);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Stopped consuming {QueueName}; messages in work were finished")]
+    public static partial void ConsumerStopped(ILogger logger, string queueName);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "The queues could not be resolved; retrying in {RetryDelay}")]
+    public static partial void QueueResolutionFailed(ILogger logger, Exception exception, TimeSpan retryDelay);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Receiving from {QueueName} failed; retrying in {RetryDelay}")]
+    public static partial void ReceiveFailed(ILogger logger, Exception exception, string queueName, TimeSpan retryDelay);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Every message of the last batch failed; this poller pauses for {Pause}")]
+    public static partial void PollerPaused(ILogger logger, TimeSpan pause);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "Message {MessageId} ({EventType}): {Outcome}")]
+    public static partial void MessageSettled(ILogger logger, string messageId, string eventType, MessageOutcome outcome);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Debug, Message = "Order of message {MessageId} ({EventType}): {RecordingOutcome}")]
+    public static partial void OrderRecorded(ILogger logger, string messageId, string eventType, OrderRecordingOutcome recordingOutcome);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "Message {MessageId} skipped: event type {EventType} is not consumed here")]
+    public static partial void MessageSkipped(ILogger logger, string messageId, string eventType);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Message {MessageId} ({EventType}) moved to the dead-letter queue: {Reason}")]
+    public static partial void MessageDeadLettered(ILogger logger, string messageId, string eventType, DeadLetterReason reason);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "Message {MessageId} ({EventType}) failed on receive {ReceiveCount}; it stays on the queue for another try")]
+    public static partial void MessageFailed(ILogger logger, Exception exception, string messageId, string eventType, int receiveCount);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "Deleting message {MessageId} failed ({Code}); it will be received again and recognised as done")]
+    public static partial void DeleteFailed(ILogger logger, string messageId, string? code);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Deleting a batch of {Count} message(s) failed; they will be received again and recognised as done")]
+    public static partial void DeleteBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Moving message {MessageId} to the dead-letter queue failed; it stays on the queue")]
+    public static partial void DeadLetterFailed(ILogger logger, Exception exception, string messageId);
+
+    [LoggerMessage(EventId = 4023, Level = LogLevel.Debug, Message = "Changing the visibility of {Count} message(s) failed")]
+    public static partial void VisibilityChangeFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(EventId = 4024, Level = LogLevel.Debug, Message = "Extended the visibility of {Count} message(s) still in work by {VisibilityTimeout}")]
+    public static partial void VisibilityExtended(ILogger logger, int count, TimeSpan visibilityTimeout);
+}

@@ -1,0 +1,7 @@
+namespace UserManagement.Tests.Builders;
+
+/// <summary>Entry point of the builders whose name reads better with "an": <c>An.OrderCompletedEvent()</c>.</summary>
+public static class An
+{
+    public static OrderCompletedEventBuilder OrderCompletedEvent() => new();
+}

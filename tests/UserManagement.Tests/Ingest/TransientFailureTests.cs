@@ -1,0 +1,48 @@
+using UserManagement.Tests.Builders;
+using UserManagement.Tests.Ingest.FaultInjection;
+
+namespace UserManagement.Tests.Ingest;
+
+/// <summary>Failures that may pass leave the message on the queue; slow work keeps it hidden from other consumers.</summary>
+[Collection(IngestCollection.Name)]
+public sealed class TransientFailureTests(FaultInjectingClusterFixture cluster, SqsEmulator sqs) : IClassFixture<FaultInjectingClusterFixture>
+{
+    [Fact]
+    public async Task A_failed_grain_call_leaves_the_message_to_be_received_again_and_the_order_counts_once_it_succeeds()
+    {
+        var queues = await sqs.CreateQueuePair();
+        var user = await RegisteredUser.Register(cluster.Grains);
+        var order = An.OrderCompletedEvent().ForUser(user.UserId);
+        InjectedFaults.Fail(order.OrderId!, times: 2);
+        await using var ingest = await IngestHost.Start(cluster.Cluster, sqs, queues);
+
+        await sqs.Send(queues.QueueUrl, order.Build());
+
+        await Eventually.Until(
+            async () => await user.OrderCount(cluster.Grains) == 1 && await sqs.CountMessages(queues.QueueUrl) == 0,
+            "the order counted after the failures and the message deleted");
+        Assert.Equal(3, InjectedFaults.CallsFor(order.OrderId!));
+        Assert.Equal(0, await sqs.CountMessages(queues.DeadLetterQueueUrl));
+    }
+
+    [Fact]
+    public async Task A_message_in_work_longer_than_its_visibility_timeout_is_not_handed_to_another_poller()
+    {
+        var queues = await sqs.CreateQueuePair();
+        var user = await RegisteredUser.Register(cluster.Grains);
+        var order = An.OrderCompletedEvent().ForUser(user.UserId);
+        InjectedFaults.Delay(order.OrderId!, TimeSpan.FromSeconds(7));
+        await using var ingest = await IngestHost.Start(cluster.Cluster, sqs, queues, new Dictionary<string, string?>
+        {
+            ["Ingest:VisibilityTimeoutSeconds"] = "3",
+            ["Ingest:HeartbeatSeconds"] = "1",
+        });
+
+        await sqs.Send(queues.QueueUrl, order.Build());
+
+        await Eventually.Until(
+            async () => await user.OrderCount(cluster.Grains) == 1 && await sqs.CountMessages(queues.QueueUrl) == 0,
+            "the slow order counted and the message deleted");
+        Assert.Equal(1, InjectedFaults.CallsFor(order.OrderId!));
+    }
+}
