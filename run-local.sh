@@ -54,6 +54,8 @@ host() {
 
 start dynamodb emulators/dynalite.sh --port "$DYNAMODB_PORT" --path "$PWD/.data/dynamodb"
 wait_for_port "$DYNAMODB_PORT" dynamodb
+start sqs node emulators/sqs.mjs
+wait_for_port "$SQS_PORT" sqs
 start events node emulators/eventbridge.mjs --port "$EVENTBRIDGE_PORT" --out "$PWD/.data/events.jsonl"
 wait_for_port "$EVENTBRIDGE_PORT" events
 start silo $(host Silo) --urls "$SILO_URL"
@@ -68,6 +70,7 @@ The service is running:
   API             $GATEWAY_URL   (POST /user, POST /login, GET /user/{userId})
   API reference   $GATEWAY_URL/scalar/v1
   DynamoDB        $AWS_ENDPOINT_URL_DYNAMODB   (dynalite; users in table user-management-grain-state)
+  SQS             $AWS_ENDPOINT_URL_SQS   (emulator; queue user-management-orders, dead letters in user-management-orders-dlq)
   EventBridge     $AWS_ENDPOINT_URL_EVENTBRIDGE   (stand-in; events published are printed as [events] and kept in .data/events.jsonl)
   Administrator   $Admin__EmailAddress (password in scripts/local-environment.sh)
 Press Ctrl+C to stop.

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# What the tests and the local run need beyond the .NET SDK: Node.js packages of the AWS emulators.
+# What the tests and the local run need beyond the .NET SDK: Node.js and the AWS emulators' packages, and Debian's
+# redis-server for the cluster tests' membership table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq nodejs npm
+missing=()
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 if [ ! -d emulators/node_modules ]; then
   npm ci --prefix emulators --no-audit --no-fund --loglevel=error

@@ -23,3 +23,8 @@ export EVENTBRIDGE_PORT=4010
 export AWS_ENDPOINT_URL_EVENTBRIDGE=http://127.0.0.1:$EVENTBRIDGE_PORT
 export AWS_EC2_METADATA_DISABLED=true
 export Events__Source=local.users
+
+# SQS is the fauxqs emulator on 127.0.0.1 (emulators/sqs.mjs) with the queue the ingest worker reads and its
+# dead-letter queue (redrive after 5 receives). It keeps nothing across restarts.
+export SQS_PORT=4566
+export AWS_ENDPOINT_URL_SQS=http://127.0.0.1:$SQS_PORT
