@@ -15,6 +15,8 @@ public sealed class UserCreatedOutboxTests(DynamoDBFixture dynamo)
     [Fact]
     public async Task A_registration_publishes_the_contracts_event_with_the_registrations_trace()
     {
+        // Tracing on, as every host of the service has it: Orleans carries a trace into grain calls only when listened to.
+        CapturedTelemetry.Start();
         await using var events = await EventBridgeStandIn.Start();
         await using var cluster = await dynamo.NewCluster().WithEventsAt(events.Url).StartAsync();
         var registration = A.Registration();
