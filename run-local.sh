@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/local-environment.sh
 
+scripts/install-prerequisites.sh
 dotnet build UserManagement.sln -c Release -v quiet -nologo
 mkdir -p .data/logs
 
