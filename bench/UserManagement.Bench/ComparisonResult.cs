@@ -28,7 +28,10 @@ public sealed record ComparisonResult(string Unit, IReadOnlyList<(string Name, I
                 latencies.PercentileMilliseconds(95),
                 latencies.PercentileMilliseconds(99),
                 contender.Rounds.Sum(round => round.Operations),
-                contender.Rounds.Sum(round => round.Errors));
+                contender.Rounds.Sum(round => round.Errors),
+                contender.Rounds[0].CpuMicrosecondsPerOperation.Keys.ToDictionary(
+                    process => process,
+                    process => Median([.. contender.Rounds.Select(round => round.CpuMicrosecondsPerOperation[process])])));
         }),
     ];
 
@@ -48,6 +51,8 @@ public sealed record ComparisonResult(string Unit, IReadOnlyList<(string Name, I
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"  {summary.Name,-34} {summary.Rate,10:F1} {Unit} (median of rounds)  p50 {summary.P50Milliseconds:F2} ms  p95 {summary.P95Milliseconds:F2} ms  p99 {summary.P99Milliseconds:F2} ms  errors {summary.Errors}"));
+            Console.WriteLine("    CPU per operation: " + string.Join(", ", summary.CpuMicrosecondsPerOperation.Select(
+                process => string.Create(CultureInfo.InvariantCulture, $"{process.Key} {process.Value:F0} µs"))));
         }
 
         for (var other = 1; other < Contenders.Count; other++)

@@ -9,8 +9,10 @@ namespace UserManagement.Bench;
 /// during the run weighs on all alike, after warm-up rounds that are not counted. Every contender runs the same
 /// number of operations a round through the same concurrent workers; an operation that throws counts as an error.
 /// </summary>
-public sealed class InterleavedComparison(BenchmarkSettings settings, string unit = "ops/s")
+public sealed class InterleavedComparison(BenchmarkSettings settings, string unit = "ops/s", IReadOnlyList<CpuProbe>? probes = null)
 {
+    private readonly IReadOnlyList<CpuProbe> _probes = probes ?? [CpuProbe.ThisProcess];
+
     public async Task<ComparisonResult> RunAsync(IReadOnlyList<Contender> contenders, CancellationToken cancellationToken)
     {
         for (var round = 0; round < settings.WarmUpRounds; round++)
@@ -49,6 +51,7 @@ public sealed class InterleavedComparison(BenchmarkSettings settings, string uni
         long done = 0, errors = 0;
         string? firstError = null;
         using var progress = new ProgressDisplay($"{contender.Name}, {label}", (long)perWorker * settings.Concurrency, () => Interlocked.Read(ref done));
+        var cpuBefore = _probes.Select(probe => probe.Read()).ToArray();
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, settings.Concurrency).Select(worker => Task.Run(
             async () =>
@@ -75,6 +78,7 @@ public sealed class InterleavedComparison(BenchmarkSettings settings, string uni
             cancellationToken));
         await Task.WhenAll(workers);
         stopwatch.Stop();
+        var cpuAfter = _probes.Select(probe => probe.Read()).ToArray();
 
         var latencies = new LatencyHistogram();
         foreach (var histogram in histograms)
@@ -83,6 +87,8 @@ public sealed class InterleavedComparison(BenchmarkSettings settings, string uni
         }
 
         var operations = (long)perWorker * settings.Concurrency;
-        return new RoundMeasurement((operations - errors) / stopwatch.Elapsed.TotalSeconds, latencies, operations, errors, firstError);
+        var cpu = _probes.Select((probe, i) => (probe.Name, PerOperation: (cpuAfter[i] - cpuBefore[i]).TotalMicroseconds / operations))
+            .ToDictionary(entry => entry.Name, entry => entry.PerOperation);
+        return new RoundMeasurement((operations - errors) / stopwatch.Elapsed.TotalSeconds, latencies, operations, errors, firstError, cpu);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using UserManagement.Bench.Load;
 using UserManagement.Tests.Persistence;
 
 namespace UserManagement.Bench.Hosting;
@@ -13,6 +14,9 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public const string TableName = "bench-user-state";
     public const string JwtSecret = "bench-signing-secret-for-this-machine-only-0000";
 
+    /// <summary>Environment variables of the bench with this prefix are passed to the silo and gateway without it.</summary>
+    public const string OverridePrefix = "BENCH_SERVICE_";
+
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
     private readonly List<IAsyncDisposable> _started = [];
@@ -24,6 +28,9 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public Uri GatewayUrl { get; private set; } = null!;
 
     public DynaliteServer DynamoDB { get; private set; } = null!;
+
+    /// <summary>The bench itself (the load generator), the gateway, the silo and dynalite, to see where CPU time goes.</summary>
+    public IReadOnlyList<CpuProbe> CpuProbes { get; private set; } = [];
 
     public static async Task<ServiceUnderTest> StartAsync(CancellationToken cancellationToken)
     {
@@ -77,6 +84,14 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = $"http://127.0.0.1:{Text(eventsPort)}",
         };
 
+        // For finding where time goes: BENCH_SERVICE_X=Y sets X=Y for the silo and the gateway (OTEL_SDK_DISABLED, say).
+        foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                     .Select(entry => ((string)entry.Key, (string?)entry.Value ?? ""))
+                     .Where(entry => entry.Item1.StartsWith(OverridePrefix, StringComparison.Ordinal)))
+        {
+            shared[key[OverridePrefix.Length..]] = value;
+        }
+
         var silo = StartHost(root, "Silo", siloHttpPort, new Dictionary<string, string>(shared)
         {
             ["Storage__users__TableName"] = TableName,
@@ -96,6 +111,13 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         _started.Add(gateway);
         GatewayUrl = new Uri($"http://127.0.0.1:{Text(gatewayHttpPort)}");
         await WaitUntilReadyAsync(gateway, new Uri(GatewayUrl, "/health/ready"), cancellationToken);
+        CpuProbes =
+        [
+            CpuProbe.ThisProcess,
+            new CpuProbe("gateway", gateway.ProcessId),
+            new CpuProbe("silo", silo.ProcessId),
+            new CpuProbe("dynalite", DynamoDB.ProcessId),
+        ];
     }
 
     /// <summary>A built host as <c>run-local.sh</c> starts it: its own folder as content root, so its appsettings.json applies.</summary>

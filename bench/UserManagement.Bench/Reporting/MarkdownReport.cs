@@ -25,6 +25,25 @@ public static class MarkdownReport
             }
         }
 
+        var processes = results.SelectMany(result => result.Contenders).SelectMany(c => c.CpuMicrosecondsPerOperation.Keys).Distinct().ToArray();
+        if (processes.Length > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("CPU time per operation by process (µs, median of rounds; where the time goes):");
+            text.AppendLine();
+            text.AppendLine("| scenario | contender | " + string.Join(" | ", processes) + " | total |");
+            text.AppendLine("| --- | --- |" + string.Concat(Enumerable.Repeat(" ---: |", processes.Length + 1)));
+            foreach (var result in results)
+            {
+                foreach (var contender in result.Contenders.Where(c => c.CpuMicrosecondsPerOperation.Count > 0))
+                {
+                    var cells = processes.Select(p => contender.CpuMicrosecondsPerOperation.TryGetValue(p, out var micros) ? Micros(micros) : "");
+                    text.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {result.Scenario} | {contender.Name} | {string.Join(" | ", cells)} | {Micros(contender.CpuMicrosecondsPerOperation.Values.Sum())} |");
+                }
+            }
+        }
+
         text.AppendLine();
         text.AppendLine("| scenario | figure | measured | target | met | meaning |");
         text.AppendLine("| --- | --- | ---: | ---: | :---: | --- |");
@@ -54,6 +73,8 @@ public static class MarkdownReport
 
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string Micros(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Number(double value) =>
         value.ToString(Math.Abs(value) >= 100 ? "N0" : "F2", CultureInfo.InvariantCulture);

@@ -13,6 +13,7 @@ public sealed class GetUserScenario : IBenchmarkScenario
 {
     private const string BaselineName = "bare endpoint, same body";
     private const string BaselineApiPath = "/benchmark/baseline/user";
+    private const string BaselineWithTokenPath = "/benchmark/baseline/user-with-token";
 
     public string Name => "get-user";
 
@@ -40,7 +41,8 @@ public sealed class GetUserScenario : IBenchmarkScenario
 
         var getUser = new Contender("GET /user/{id}", (worker, _) => calls.Get($"/user/{users[worker].Id}", users[worker].Token));
         var bare = new Contender(BaselineName, (_, _) => calls.Get(BaselineApiPath));
-        var result = await new InterleavedComparison(settings, "requests/s").RunAsync([getUser, bare], cancellationToken);
+        var withToken = new Contender("bare endpoint, token validated", (worker, _) => calls.Get(BaselineWithTokenPath, users[worker].Token));
+        var result = await new InterleavedComparison(settings, "requests/s", service.CpuProbes).RunAsync([getUser, bare, withToken], cancellationToken);
         result.Print();
         return new ScenarioResult(
             Name,
@@ -50,6 +52,9 @@ public sealed class GetUserScenario : IBenchmarkScenario
                 new MeasuredRatio(
                     "GET /user/{id} / bare endpoint", result.RatioOfFirstTo(1), 0.5, TargetIsMinimum: true,
                     "share of the host's own request rate left after token validation, the grain call and serializing the user"),
+                new MeasuredRatio(
+                    "GET /user/{id} / bare endpoint with token", result.RatioOfFirstTo(2), 0.5, TargetIsMinimum: true,
+                    "the same against a bare endpoint that validates the token too: what the grain call alone costs"),
             ],
             [$"bodies of {userBytes} and {baselineBytes} bytes; {settings.Concurrency} workers with a user and token each; gateway, silo, dynalite and the load generator share the machine"]);
     }

@@ -49,7 +49,7 @@ public sealed class LoginScenario : IBenchmarkScenario
                 throw new InvalidOperationException("The password did not verify.");
             }
         });
-        var result = await new InterleavedComparison(settings, "log-ins/s").RunAsync([login, raw], cancellationToken);
+        var result = await new InterleavedComparison(settings, "log-ins/s", service.CpuProbes).RunAsync([login, raw], cancellationToken);
         result.Print();
         return new ScenarioResult(
             Name,

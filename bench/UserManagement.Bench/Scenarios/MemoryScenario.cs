@@ -128,7 +128,8 @@ public sealed class MemoryScenario : IBenchmarkScenario
 
         return new ContenderSummary(
             "GetDetails() activating a grain", count / stopwatch.Elapsed.TotalSeconds, "activations/s",
-            latencies.PercentileMilliseconds(50), latencies.PercentileMilliseconds(95), latencies.PercentileMilliseconds(99), count, 0);
+            latencies.PercentileMilliseconds(50), latencies.PercentileMilliseconds(95), latencies.PercentileMilliseconds(99), count, 0,
+            new Dictionary<string, double>());
     }
 
     private static async Task<int> CountUserGrainsAsync(IManagementGrain management) =>

@@ -46,7 +46,7 @@ public sealed class RegisterScenario : IBenchmarkScenario
             };
             await dynamo.PutItemAsync(new PutItemRequest { TableName = ServiceUnderTest.TableName, Item = item }, cancellationToken);
         });
-        var result = await new InterleavedComparison(settings, "registrations/s").RunAsync([register, raw], cancellationToken);
+        var result = await new InterleavedComparison(settings, "registrations/s", service.CpuProbes).RunAsync([register, raw], cancellationToken);
         result.Print();
         return new ScenarioResult(
             Name,

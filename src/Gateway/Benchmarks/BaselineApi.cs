@@ -17,6 +17,8 @@ public static class BaselineApi
 
     public const string UserPath = "/benchmark/baseline/user";
 
+    public const string UserWithTokenPath = "/benchmark/baseline/user-with-token";
+
     /// <summary>A user exactly as <c>GET /user/{userId}</c> answers for the bench's users, whose fields have these lengths.</summary>
     private static readonly UserResponse SampleUser = new(
         UserId: "00000000-0000-5000-8000-000000000000",
@@ -37,6 +39,11 @@ public static class BaselineApi
         var jsonOptions = app.ServiceProvider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var body = JsonSerializer.SerializeToUtf8Bytes(new ApiResponse<UserResponse>(SampleUser), jsonOptions);
         app.MapGet(UserPath, () => TypedResults.Bytes(body, "application/json; charset=utf-8"))
+            .ExcludeFromDescription();
+
+        // The same behind token validation, as GET /user/{userId} is: tells the token's cost from the grain call's.
+        app.MapGet(UserWithTokenPath, () => TypedResults.Bytes(body, "application/json; charset=utf-8"))
+            .RequireAuthorization()
             .ExcludeFromDescription();
         return app;
     }
