@@ -19,7 +19,7 @@ public sealed class LoginScenario : IBenchmarkScenario
 
     public string Description => "POST /login vs raw Argon2id verifications, same parameters, same concurrency";
 
-    public BenchmarkSettings Defaults => BenchmarkSettings.Default with { OperationsPerRound = 48 };
+    public BenchmarkSettings Defaults => BenchmarkSettings.Default with { WarmUpRounds = 2, OperationsPerRound = 48 };
 
     public async Task<ScenarioResult> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
     {

@@ -140,7 +140,7 @@ public sealed class MemoryScenario : IBenchmarkScenario
     private static async Task<IHost> StartSiloAsync(CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             // Nothing is published (no user registers), but the publisher's settings are checked at start-up.

@@ -20,7 +20,7 @@ public sealed class RegisterScenario : IBenchmarkScenario
 
     public string Description => "POST /user vs raw Argon2id hash + raw PutItem (dynalite), same concurrency";
 
-    public BenchmarkSettings Defaults => BenchmarkSettings.Default with { OperationsPerRound = 48 };
+    public BenchmarkSettings Defaults => BenchmarkSettings.Default with { WarmUpRounds = 2, OperationsPerRound = 48 };
 
     public async Task<ScenarioResult> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
     {
