@@ -24,16 +24,33 @@ public static class RatioChart
             var goal = plot.Add.Bar(position + 1, target);
             goal.Color = Colors.LightGray;
             goal.LegendText = i == 0 ? "target" : "";
-            var label = ratio.TargetIsMinimum ? $"{scenario}\n{ratio.Name}" : $"{scenario}\n{ratio.Name}\n(share of budget)";
+            var label = $"{scenario}\n{Wrap(ratio.TargetIsMinimum ? ratio.Name : ratio.Name + " (share of budget)")}";
             ticks.Add(new Tick(position + 0.5, label));
         }
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.SetLimitsY(0, 1.35);
         plot.Title("Measured against targets (higher is better except budget shares)");
         plot.YLabel("ratio");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, Math.Max(800, figures.Length * 170), 560);
+        plot.SavePng(path, Math.Max(800, figures.Length * 190), 640);
+    }
+
+    /// <summary>Breaks a label into lines of about 22 characters, at spaces, so neighbouring labels do not overlap.</summary>
+    private static string Wrap(string text)
+    {
+        var lines = new List<string> { "" };
+        foreach (var word in text.Split(' '))
+        {
+            if (lines[^1].Length > 0 && lines[^1].Length + word.Length > 22)
+            {
+                lines.Add("");
+            }
+
+            lines[^1] = lines[^1].Length == 0 ? word : lines[^1] + " " + word;
+        }
+
+        return string.Join('\n', lines);
     }
 }

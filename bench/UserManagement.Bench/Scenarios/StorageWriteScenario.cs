@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using UserManagement.Bench.Hosting;
+using UserManagement.Bench.Load;
 using UserManagement.Bench.Reporting;
 using UserManagement.Grains.Users;
 using UserManagement.Persistence.DynamoDB;
@@ -98,7 +99,7 @@ public sealed class StorageWriteScenario : IBenchmarkScenario
 
         Console.WriteLine($"item     {JsonSerializer.Serialize(copies[0].State.State).Length} bytes of state JSON, " +
                           $"{stored.Count} attributes, written {settings.OperationsPerRound} times a round by {settings.Concurrency} workers");
-        var result = await new InterleavedComparison(settings, "writes/s").RunAsync([provider, raw, conditional], cancellationToken);
+        var result = await new InterleavedComparison(settings, "writes/s", [CpuProbe.ThisProcess, new CpuProbe("dynalite", dynalite.ProcessId)]).RunAsync([provider, raw, conditional], cancellationToken);
         result.Print();
         await silo.StopAsync(CancellationToken.None);
         return new ScenarioResult(
