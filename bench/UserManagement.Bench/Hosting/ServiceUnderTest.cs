@@ -85,11 +85,12 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         };
 
         // For finding where time goes: BENCH_SERVICE_X=Y sets X=Y for the silo and the gateway (OTEL_SDK_DISABLED, say).
-        foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                     .Select(entry => ((string)entry.Key, (string?)entry.Value ?? ""))
-                     .Where(entry => entry.Item1.StartsWith(OverridePrefix, StringComparison.Ordinal)))
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
         {
-            shared[key[OverridePrefix.Length..]] = value;
+            if (variable.Key is string key && key.StartsWith(OverridePrefix, StringComparison.Ordinal))
+            {
+                shared[key[OverridePrefix.Length..]] = variable.Value as string ?? "";
+            }
         }
 
         var silo = StartHost(root, "Silo", siloHttpPort, new Dictionary<string, string>(shared)
