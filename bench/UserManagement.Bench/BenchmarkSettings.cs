@@ -7,9 +7,10 @@ public sealed record BenchmarkSettings(int Rounds, int WarmUpRounds, int Operati
 {
     public static BenchmarkSettings Default { get; } = new(Rounds: 6, WarmUpRounds: 1, OperationsPerRound: 2000, Concurrency: 8);
 
-    public static BenchmarkSettings Parse(IReadOnlyList<string> arguments)
+    /// <summary>The scenario's <paramref name="defaults"/> with what the command line sets instead.</summary>
+    public static BenchmarkSettings Parse(IReadOnlyList<string> arguments, BenchmarkSettings defaults)
     {
-        var settings = Default;
+        var settings = defaults;
         for (var i = 0; i + 1 < arguments.Count; i += 2)
         {
             var value = int.Parse(arguments[i + 1], CultureInfo.InvariantCulture);
@@ -21,6 +22,11 @@ public sealed record BenchmarkSettings(int Rounds, int WarmUpRounds, int Operati
                 "--concurrency" => settings with { Concurrency = value },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}."),
             };
+        }
+
+        if (arguments.Count % 2 != 0)
+        {
+            throw new ArgumentException($"Option {arguments[^1]} needs a value.");
         }
 
         return settings;

@@ -1,3 +1,5 @@
+using UserManagement.Bench.Reporting;
+
 namespace UserManagement.Bench;
 
 /// <summary>One measurement the bench can run, chosen by its name on the command line.</summary>
@@ -7,5 +9,8 @@ public interface IBenchmarkScenario
 
     string Description { get; }
 
-    Task RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken);
+    /// <summary>Rounds and operations that keep this scenario to about a minute; the command line overrides them.</summary>
+    BenchmarkSettings Defaults { get; }
+
+    Task<ScenarioResult> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using UserManagement.Gateway.Authentication;
+using UserManagement.Gateway.Benchmarks;
 using UserManagement.Gateway.Common;
 using UserManagement.Gateway.Security;
 using UserManagement.Gateway.Users;
@@ -69,6 +70,7 @@ app.MapScalarApiReference();
 app.MapUsersApi();
 app.MapLoginApi();
 app.MapKeysApi();
+app.MapBaselineApi(app.Configuration);
 
 app.Run();
 

@@ -10,6 +10,7 @@ builder.AddServiceDefaults();
 builder.UseOrleans(silo =>
 {
     silo.UseConfiguredClustering(builder.Configuration);
+    silo.UseConfiguredGrainCollection();
     silo.AddActivityPropagation();
     silo.AddUserGrains();
     // Settings under Storage:users (table, start-up table creation, timeout); the client follows the AWS SDK's

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
@@ -8,6 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
+using UserManagement.Bench.Hosting;
+using UserManagement.Bench.Load;
+using UserManagement.Bench.Reporting;
 using UserManagement.Grains.Users;
 using UserManagement.Persistence.DynamoDB;
 using UserManagement.Tests.Persistence;
@@ -30,7 +31,9 @@ public sealed class StorageWriteScenario : IBenchmarkScenario
 
     public string Description => "user state writes: DynamoDB grain storage vs raw PutItem of the same item, on dynalite";
 
-    public async Task RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
+    public BenchmarkSettings Defaults => BenchmarkSettings.Default with { OperationsPerRound = 4000 };
+
+    public async Task<ScenarioResult> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
     {
         await using var dynalite = await DynaliteServer.StartAsync(cancellationToken);
         using var client = dynalite.CreateClient();
@@ -96,9 +99,22 @@ public sealed class StorageWriteScenario : IBenchmarkScenario
 
         Console.WriteLine($"item     {JsonSerializer.Serialize(copies[0].State.State).Length} bytes of state JSON, " +
                           $"{stored.Count} attributes, written {settings.OperationsPerRound} times a round by {settings.Concurrency} workers");
-        var result = await new InterleavedComparison(settings).RunAsync([provider, raw, conditional], cancellationToken);
+        var result = await new InterleavedComparison(settings, "writes/s", [CpuProbe.ThisProcess, new CpuProbe("dynalite", dynalite.ProcessId)]).RunAsync([provider, raw, conditional], cancellationToken);
         result.Print();
         await silo.StopAsync(CancellationToken.None);
+        return new ScenarioResult(
+            Name,
+            Description,
+            result.Summaries(),
+            [
+                new MeasuredRatio(
+                    "storage / raw PutItem", result.RatioOfFirstTo(1), 0.9, TargetIsMinimum: true,
+                    "the grain storage's write rate against the same item put without a condition"),
+                new MeasuredRatio(
+                    "storage / raw PutItem with condition", result.RatioOfFirstTo(2), 0.9, TargetIsMinimum: true,
+                    "the same with the version condition on both sides: the storage's own work alone"),
+            ],
+            [$"{settings.Concurrency} writers, dynalite in memory; the condition costs dynalite more than it costs DynamoDB"]);
     }
 
     private static async Task<IHost> StartSiloAsync(IAmazonDynamoDB client, CancellationToken cancellationToken)
@@ -112,7 +128,7 @@ public sealed class StorageWriteScenario : IBenchmarkScenario
                 cluster.ClusterId = "bench";
                 cluster.ServiceId = "bench";
             })
-            .UseLocalhostClustering(FreeLoopbackPort(), FreeLoopbackPort())
+            .UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free())
             .AddDynamoDBGrainStorage(StorageName, options =>
             {
                 options.TableName = TableName;
@@ -134,11 +150,4 @@ public sealed class StorageWriteScenario : IBenchmarkScenario
         RegisteredAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
         CountedOrderIds = [.. Enumerable.Range(0, 20).Select(i => $"order-{i:D6}-{Guid.NewGuid()}")],
     };
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

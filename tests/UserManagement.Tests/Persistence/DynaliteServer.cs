@@ -28,6 +28,8 @@ public sealed class DynaliteServer : IAsyncDisposable
 
     public Uri ServiceUrl { get; }
 
+    public int ProcessId => _process.Id;
+
     public static async Task<DynaliteServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var emulators = Path.Combine(RepositoryRoot.Find(), "emulators");

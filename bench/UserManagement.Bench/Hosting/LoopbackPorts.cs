@@ -1,0 +1,15 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace UserManagement.Bench.Hosting;
+
+public static class LoopbackPorts
+{
+    /// <summary>A port free on 127.0.0.1 when asked; the process it is given to binds it moments later.</summary>
+    public static int Free()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
