@@ -10,6 +10,7 @@ IBenchmarkScenario[] scenarios =
     new RegisterScenario(),
     new StorageWriteScenario(),
     new MemoryScenario(),
+    new IngestScenario(),
 ];
 
 var chosen = args.Length == 0 ? [] : args[0] == "all" ? scenarios : scenarios.Where(s => s.Name == args[0]).ToArray();

@@ -1,0 +1,283 @@
+extern alias ingest;
+
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using ingest::UserManagement.Ingest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using UserManagement.Bench.Hosting;
+using UserManagement.Bench.Load;
+using UserManagement.Bench.Reporting;
+using UserManagement.Grains.Hosting;
+using UserManagement.Grains.Users;
+using UserManagement.Persistence.DynamoDB;
+using UserManagement.ServiceDefaults.Orleans;
+using UserManagement.Tests.Persistence;
+
+namespace UserManagement.Bench.Scenarios;
+
+/// <summary>
+/// Completed orders per second from an SQS queue to counts stored in DynamoDB: the real ingest worker (registered with
+/// <c>AddOrderIngest()</c> as the Ingest host does) against a silo with the DynamoDB grain storage, both in the bench's
+/// process, against a bare loop that receives, puts the user's item unconditionally and deletes, with as many receive
+/// loops as the worker has pollers. Each round drains a fresh queue pre-loaded with the same number of messages, on the
+/// same SQS emulator and dynalite; it ends when the queue holds no message, waiting or in work, which for the worker
+/// means every count stored (it deletes a message only once the grain has written).
+/// </summary>
+public sealed class IngestScenario : IBenchmarkScenario
+{
+    private const int Users = 100;
+    private const string TableName = "bench-ingest-state";
+    private const string ServiceId = "bench";
+
+    public string Name => "ingest";
+
+    public string Description => "completed orders from SQS to stored counts: ingest worker + silo vs receive/PutItem/delete loops";
+
+    public BenchmarkSettings Defaults => BenchmarkSettings.Default with { Rounds = 4, OperationsPerRound = 2000, Concurrency = 4 };
+
+    public async Task<ScenarioResult> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        var root = RepositoryRoot.Find();
+        await using var dynalite = await DynaliteServer.StartAsync(cancellationToken);
+        await using var sqs = await SqsServer.StartAsync(root, cancellationToken);
+        // Registrations publish UserRegistered; the stand-in takes the events as it does in the local run.
+        var eventsPort = LoopbackPorts.Free();
+        await using var events = ChildProcess.Start(
+            "events", "node", [Path.Combine(root, "emulators", "eventbridge.mjs"), "--port", eventsPort.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>());
+        using var dynamo = dynalite.CreateClient();
+        var gatewayPort = LoopbackPorts.Free();
+        using var silo = await StartSiloAsync(dynamo, gatewayPort, eventsPort, cancellationToken);
+        var grains = silo.Services.GetRequiredService<IGrainFactory>();
+
+        Console.WriteLine($"users    registering {Users} (an Argon2id hash each)");
+        var userIds = await RegisterUsersAsync(grains, cancellationToken);
+        var counted = 0L;
+
+        var worker = new DrainContender("ingest worker + silo", async (queueUrl, stop) =>
+        {
+            using var host = BuildWorker(sqs.Client, gatewayPort, queueUrl, settings.Concurrency);
+            var mark = host.Services.GetRequiredService<ReceivingStartsMark>();
+            await host.StartAsync(cancellationToken);
+            var finished = await stop();
+            await host.StopAsync(CancellationToken.None);
+            return finished - mark.StartedAt;
+        });
+
+        var baseline = new DrainContender("receive, PutItem, delete", async (queueUrl, stop) =>
+        {
+            // The item of a user as the storage holds it now, orders counted in earlier rounds included.
+            var key = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = $"{ServiceId}/user/{grains.GetUser(userIds[0]).GetGrainId()}" } };
+            var item = (await dynamo.GetItemAsync(TableName, key, cancellationToken)).Item;
+            var items = userIds.Select((_, i) => new Dictionary<string, AttributeValue>(item) { ["pk"] = new() { S = $"{ServiceId}/raw/{i:D4}" } }).ToArray();
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            var loops = Enumerable.Range(0, settings.Concurrency)
+                .Select(_ => Task.Run(() => BaselineLoopAsync(sqs.Client, dynamo, queueUrl, items, stopping.Token), CancellationToken.None))
+                .ToArray();
+            var finished = await stop();
+            await stopping.CancelAsync();
+            await Task.WhenAll(loops);
+            return finished - started;
+        });
+
+        var probes = new[] { CpuProbe.ThisProcess, new CpuProbe("dynalite", dynalite.ProcessId), new CpuProbe("sqs", sqs.ProcessId) };
+        Console.WriteLine($"messages {settings.OperationsPerRound} a round over {Users} users, {settings.Concurrency} receive loops on each side, up to 10 a receive, wait 1 s");
+        var contenders = new[] { worker, baseline };
+        var rounds = contenders.ToDictionary(contender => contender, _ => new List<RoundMeasurement>());
+        for (var round = -settings.WarmUpRounds; round < settings.Rounds; round++)
+        {
+            foreach (var contender in round % 2 == 0 ? contenders : contenders.Reverse())
+            {
+                var measured = await MeasureRoundAsync(sqs, contender, userIds, settings.OperationsPerRound, probes, cancellationToken);
+                if (contender == worker)
+                {
+                    counted += settings.OperationsPerRound;
+                }
+
+                var label = round < 0 ? $"warm-up {round + settings.WarmUpRounds + 1}" : $"round {round + 1}";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-10} {contender.Name,-34} {measured.Rate,10:F1} messages/s"));
+                if (round >= 0)
+                {
+                    rounds[contender].Add(measured);
+                }
+            }
+        }
+
+        var stored = 0L;
+        foreach (var userId in userIds)
+        {
+            stored += (await grains.GetUser(userId).GetDetails())!.OrderCount;
+        }
+
+        Console.WriteLine($"counted  {stored} orders stored, {counted} sent to the worker");
+        var result = new ComparisonResult("messages/s", [.. contenders.Select(contender => (contender.Name, (IReadOnlyList<RoundMeasurement>)rounds[contender]))]);
+        result.Print();
+        await silo.StopAsync(CancellationToken.None);
+        return new ScenarioResult(
+            Name,
+            Description,
+            result.Summaries(),
+            [
+                new MeasuredRatio(
+                    "ingest / receive-PutItem-delete", result.RatioOfFirstTo(1), 0.8, TargetIsMinimum: true,
+                    "orders counted and stored per second against a bare loop that receives, writes the user's item and deletes"),
+            ],
+            [
+                string.Create(CultureInfo.InvariantCulture, $"{settings.OperationsPerRound} bare CloudEvents (orders.orderCompleted.v2) a round over {Users} users, {settings.Concurrency} pollers / receive loops; {stored} of {counted} orders counted"),
+                "a round runs from the first receive to an empty queue; latencies are not measured (n/a)",
+            ]);
+    }
+
+    private static async Task<RoundMeasurement> MeasureRoundAsync(
+        SqsServer sqs, DrainContender contender, string[] userIds, int messages, IReadOnlyList<CpuProbe> probes, CancellationToken cancellationToken)
+    {
+        var queueUrl = await sqs.CreateQueueAsync(cancellationToken);
+        var bodies = Enumerable.Range(0, messages).Select(i => OrderCompleted(userIds[i % userIds.Length])).ToArray();
+        await sqs.SendAsync(queueUrl, bodies, cancellationToken);
+
+        // Polls the queue until nothing is left on it, waiting or in work; bounded at two minutes.
+        async Task<long> UntilDrained()
+        {
+            var deadline = Stopwatch.StartNew();
+            while (await sqs.CountAsync(queueUrl, cancellationToken) > 0)
+            {
+                if (deadline.Elapsed > TimeSpan.FromMinutes(2))
+                {
+                    throw new TimeoutException($"{contender.Name}: the queue was not drained within two minutes.");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
+            }
+
+            return Stopwatch.GetTimestamp();
+        }
+
+        var cpuBefore = probes.Select(probe => probe.Read()).ToArray();
+        var elapsed = Stopwatch.GetElapsedTime(0, await contender.DrainAsync(queueUrl, UntilDrained));
+        var cpuAfter = probes.Select(probe => probe.Read()).ToArray();
+        await sqs.Client.DeleteQueueAsync(queueUrl, cancellationToken);
+        var cpu = probes.Select((probe, i) => (probe.Name, PerMessage: (cpuAfter[i] - cpuBefore[i]).TotalMicroseconds / messages))
+            .ToDictionary(entry => entry.Name, entry => entry.PerMessage);
+        return new RoundMeasurement(messages / elapsed.TotalSeconds, new LatencyHistogram(), messages, 0, null, cpu);
+    }
+
+    /// <summary>What the worker does to a batch, minus the grain: receive up to 10, write each, delete them in one call.</summary>
+    private static async Task BaselineLoopAsync(
+        IAmazonSQS sqs, AmazonDynamoDBClient dynamo, string queueUrl, Dictionary<string, AttributeValue>[] items, CancellationToken stopping)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!stopping.IsCancellationRequested && deadline.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            ReceiveMessageResponse received;
+            try
+            {
+                received = await sqs.ReceiveMessageAsync(
+                    new ReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 1, VisibilityTimeout = 30 },
+                    stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (received.Messages is not { Count: > 0 } messages)
+            {
+                continue;
+            }
+
+            await Task.WhenAll(messages.Select(message => dynamo.PutItemAsync(
+                new PutItemRequest { TableName = TableName, Item = items[(int)((uint)message.MessageId.GetHashCode(StringComparison.Ordinal) % items.Length)] },
+                CancellationToken.None)));
+            await sqs.DeleteMessageBatchAsync(
+                new DeleteMessageBatchRequest
+                {
+                    QueueUrl = queueUrl,
+                    Entries = [.. messages.Select((message, index) => new DeleteMessageBatchRequestEntry($"m{index}", message.ReceiptHandle))],
+                },
+                CancellationToken.None);
+        }
+    }
+
+    private static string OrderCompleted(string userId) => new JsonObject
+    {
+        ["specversion"] = "1.0",
+        ["id"] = Guid.NewGuid().ToString(),
+        ["source"] = "bench.orders",
+        ["type"] = "orders.orderCompleted.v2",
+        ["time"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        ["datacontenttype"] = "application/json",
+        ["data"] = new JsonObject { ["userId"] = userId, ["orderId"] = Guid.NewGuid().ToString() },
+    }.ToJsonString();
+
+    private static async Task<string[]> RegisterUsersAsync(IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var ids = new string[Users];
+        await Parallel.ForAsync(0, Users, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, _) =>
+        {
+            var registration = new Registration($"bench.ingest.{i:D4}.{Guid.NewGuid():N}@example.com", "Bench", "User", new Password("Bench-ingest-password-7"));
+            var result = await grains.GetUserByEmailAddress(registration.EmailAddress).Register(registration);
+            ids[i] = result.User?.UserId ?? throw new InvalidOperationException($"Registering {registration.EmailAddress} failed.");
+        });
+        return ids;
+    }
+
+    private static IHost BuildWorker(IAmazonSQS sqs, int gatewayPort, string queueUrl, int pollers)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orleans:ClusterId"] = ServiceId,
+            ["Orleans:ServiceId"] = ServiceId,
+            ["Orleans:Endpoints:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Ingest:QueueUrl"] = queueUrl,
+            ["Ingest:DeadLetterQueueUrl"] = queueUrl + "-dlq",
+            ["Ingest:Pollers"] = pollers.ToString(CultureInfo.InvariantCulture),
+            ["Ingest:MaxMessages"] = "10",
+            ["Ingest:WaitTimeSeconds"] = "1",
+        });
+        builder.Services.AddSingleton(sqs);
+        builder.AddUserManagementClusterClient();
+        builder.Services.AddSingleton<ReceivingStartsMark>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReceivingStartsMark>());
+        builder.AddOrderIngest();
+        return builder.Build();
+    }
+
+    private static async Task<IHost> StartSiloAsync(IAmazonDynamoDB client, int gatewayPort, int eventsPort, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Events:Region"] = "us-east-1",
+            ["Events:ServiceUrl"] = $"http://127.0.0.1:{eventsPort.ToString(CultureInfo.InvariantCulture)}/",
+            ["Events:Source"] = "bench.users",
+        });
+        builder.Services.AddSingleton(client);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(LoopbackPorts.Free(), gatewayPort, serviceId: ServiceId, clusterId: ServiceId);
+            silo.AddUserGrains();
+            silo.AddDynamoDBGrainStorage(UserGrain.StorageName, options =>
+            {
+                options.TableName = TableName;
+                options.CreateTableIfNotExists = true;
+            });
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return host;
+    }
+
+    /// <summary>One side: given a fresh, loaded queue and a wait for it to empty, drains it and says how long it took (ticks).</summary>
+    private sealed record DrainContender(string Name, Func<string, Func<Task<long>>, Task<long>> DrainAsync);
+}
