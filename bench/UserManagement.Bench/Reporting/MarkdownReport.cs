@@ -21,7 +21,7 @@ public static class MarkdownReport
             foreach (var contender in result.Contenders)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {result.Scenario} | {contender.Name} | {contender.Rate:N1} {contender.Unit} | {contender.P50Milliseconds:F2} | {contender.P95Milliseconds:F2} | {contender.P99Milliseconds:F2} | {contender.Operations:N0} | {contender.Errors:N0} |");
+                    $"| {result.Scenario} | {contender.Name} | {contender.Rate:N1} {contender.Unit} | {Milliseconds(contender.P50Milliseconds)} | {Milliseconds(contender.P95Milliseconds)} | {Milliseconds(contender.P99Milliseconds)} | {contender.Operations:N0} | {contender.Errors:N0} |");
             }
         }
 
@@ -73,6 +73,10 @@ public static class MarkdownReport
 
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>A percentile, or a dash for a contender whose operations have no latency of their own (a drained queue).</summary>
+    private static string Milliseconds(double value) =>
+        double.IsNaN(value) ? "–" : value.ToString("F2", CultureInfo.InvariantCulture);
 
     private static string Micros(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -71,26 +71,12 @@ public sealed class IngestScenario : IBenchmarkScenario
             return finished - mark.StartedAt;
         });
 
-        var baseline = new DrainContender("receive, PutItem, delete", async (queueUrl, stop) =>
-        {
-            // The item of a user as the storage holds it now, orders counted in earlier rounds included.
-            var key = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = $"{ServiceId}/user/{grains.GetUser(userIds[0]).GetGrainId()}" } };
-            var item = (await dynamo.GetItemAsync(TableName, key, cancellationToken)).Item;
-            var items = userIds.Select((_, i) => new Dictionary<string, AttributeValue>(item) { ["pk"] = new() { S = $"{ServiceId}/raw/{i:D4}" } }).ToArray();
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var started = Stopwatch.GetTimestamp();
-            var loops = Enumerable.Range(0, settings.Concurrency)
-                .Select(_ => Task.Run(() => BaselineLoopAsync(sqs.Client, dynamo, queueUrl, items, stopping.Token), CancellationToken.None))
-                .ToArray();
-            var finished = await stop();
-            await stopping.CancelAsync();
-            await Task.WhenAll(loops);
-            return finished - started;
-        });
+        var baseline = BaselineContender("receive, PutItem, delete", sqs.Client, dynamo, grains, userIds, settings.Concurrency, conditional: false, cancellationToken);
+        var conditionalBaseline = BaselineContender("the same, PutItem with version condition", sqs.Client, dynamo, grains, userIds, settings.Concurrency, conditional: true, cancellationToken);
 
         var probes = new[] { CpuProbe.ThisProcess, new CpuProbe("dynalite", dynalite.ProcessId), new CpuProbe("sqs", sqs.ProcessId) };
         Console.WriteLine($"messages {settings.OperationsPerRound} a round over {Users} users, {settings.Concurrency} receive loops on each side, up to 10 a receive, wait 1 s");
-        var contenders = new[] { worker, baseline };
+        var contenders = new[] { worker, baseline, conditionalBaseline };
         var rounds = contenders.ToDictionary(contender => contender, _ => new List<RoundMeasurement>());
         for (var round = -settings.WarmUpRounds; round < settings.Rounds; round++)
         {
@@ -129,6 +115,9 @@ public sealed class IngestScenario : IBenchmarkScenario
                 new MeasuredRatio(
                     "ingest / receive-PutItem-delete", result.RatioOfFirstTo(1), 0.8, TargetIsMinimum: true,
                     "orders counted and stored per second against a bare loop that receives, writes the user's item and deletes"),
+                new MeasuredRatio(
+                    "ingest / the same with version condition", result.RatioOfFirstTo(2), 0.8, TargetIsMinimum: true,
+                    "the same, the bare loop's write carrying the storage's version condition, which dynalite evaluates slowly"),
             ],
             [
                 string.Create(CultureInfo.InvariantCulture, $"{settings.OperationsPerRound} bare CloudEvents (orders.orderCompleted.v2) a round over {Users} users, {settings.Concurrency} pollers / receive loops; {stored} of {counted} orders counted"),
@@ -169,10 +158,44 @@ public sealed class IngestScenario : IBenchmarkScenario
         return new RoundMeasurement(messages / elapsed.TotalSeconds, new LatencyHistogram(), messages, 0, null, cpu);
     }
 
+    /// <summary>
+    /// The bare side: receive loops as many as the worker's pollers, each writing a user's stored item (as it is now,
+    /// orders of earlier rounds included) and deleting. Every loop has an item per message of a batch, so with the version
+    /// condition no two writes race for one item, as the grain storage's writes of one user never do.
+    /// </summary>
+    private static DrainContender BaselineContender(
+        string name, IAmazonSQS sqs, AmazonDynamoDBClient dynamo, IGrainFactory grains, string[] userIds, int loops, bool conditional, CancellationToken cancellationToken) =>
+        new(name, async (queueUrl, stop) =>
+        {
+            var key = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = $"{ServiceId}/user/{grains.GetUser(userIds[0]).GetGrainId()}" } };
+            var stored = (await dynamo.GetItemAsync(TableName, key, cancellationToken)).Item;
+            var suffix = conditional ? "c" : "u";
+            var items = Enumerable.Range(0, loops)
+                .Select(loop => Enumerable.Range(0, 10)
+                    .Select(slot => new Dictionary<string, AttributeValue>(stored) { ["pk"] = new() { S = $"{ServiceId}/raw-{suffix}/{loop:D2}-{slot:D2}" }, ["version"] = new() { N = "0" } })
+                    .ToArray())
+                .ToArray();
+            foreach (var item in items.SelectMany(loop => loop))
+            {
+                await dynamo.PutItemAsync(new PutItemRequest { TableName = TableName, Item = item }, cancellationToken);
+            }
+
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            var running = items
+                .Select(loopItems => Task.Run(() => BaselineLoopAsync(sqs, dynamo, queueUrl, loopItems, conditional, stopping.Token), CancellationToken.None))
+                .ToArray();
+            var finished = await stop();
+            await stopping.CancelAsync();
+            await Task.WhenAll(running);
+            return finished - started;
+        });
+
     /// <summary>What the worker does to a batch, minus the grain: receive up to 10, write each, delete them in one call.</summary>
     private static async Task BaselineLoopAsync(
-        IAmazonSQS sqs, AmazonDynamoDBClient dynamo, string queueUrl, Dictionary<string, AttributeValue>[] items, CancellationToken stopping)
+        IAmazonSQS sqs, AmazonDynamoDBClient dynamo, string queueUrl, Dictionary<string, AttributeValue>[] items, bool conditional, CancellationToken stopping)
     {
+        var versions = new long[items.Length];
         var deadline = Stopwatch.StartNew();
         while (!stopping.IsCancellationRequested && deadline.Elapsed < TimeSpan.FromMinutes(2))
         {
@@ -193,9 +216,7 @@ public sealed class IngestScenario : IBenchmarkScenario
                 continue;
             }
 
-            await Task.WhenAll(messages.Select(message => dynamo.PutItemAsync(
-                new PutItemRequest { TableName = TableName, Item = items[(int)((uint)message.MessageId.GetHashCode(StringComparison.Ordinal) % items.Length)] },
-                CancellationToken.None)));
+            await Task.WhenAll(messages.Select((_, slot) => dynamo.PutItemAsync(Write(items[slot], conditional ? versions[slot]++ : null), CancellationToken.None)));
             await sqs.DeleteMessageBatchAsync(
                 new DeleteMessageBatchRequest
                 {
@@ -204,6 +225,25 @@ public sealed class IngestScenario : IBenchmarkScenario
                 },
                 CancellationToken.None);
         }
+    }
+
+    /// <summary>A put of the item, with the grain storage's version condition when <paramref name="expected"/> is given.</summary>
+    private static PutItemRequest Write(Dictionary<string, AttributeValue> item, long? expected)
+    {
+        if (expected is not { } version)
+        {
+            return new PutItemRequest { TableName = TableName, Item = item };
+        }
+
+        return new PutItemRequest
+        {
+            TableName = TableName,
+            Item = new Dictionary<string, AttributeValue>(item) { ["version"] = new() { N = (version + 1).ToString(CultureInfo.InvariantCulture) } },
+            ConditionExpression = "#version = :expected",
+            ExpressionAttributeNames = new() { ["#version"] = "version" },
+            ExpressionAttributeValues = new() { [":expected"] = new AttributeValue { N = version.ToString(CultureInfo.InvariantCulture) } },
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
     }
 
     private static string OrderCompleted(string userId) => new JsonObject
