@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using ingest::UserManagement.Ingest;
@@ -303,6 +304,9 @@ public sealed class IngestScenario : IBenchmarkScenario
             ["Events:Source"] = "bench.users",
         });
         builder.Services.AddSingleton(client);
+
+        // The stand-in takes any signature; without credentials the publisher would retry every event in the background.
+        builder.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials("local", "local"));
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(LoopbackPorts.Free(), gatewayPort, serviceId: ServiceId, clusterId: ServiceId);
