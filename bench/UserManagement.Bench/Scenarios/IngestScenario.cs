@@ -42,7 +42,7 @@ public sealed class IngestScenario : IBenchmarkScenario
 
     public string Description => "completed orders from SQS to stored counts: ingest worker + silo vs receive/PutItem/delete loops";
 
-    public BenchmarkSettings Defaults => BenchmarkSettings.Default with { Rounds = 4, OperationsPerRound = 2000, Concurrency = 4 };
+    public BenchmarkSettings Defaults => BenchmarkSettings.Default with { OperationsPerRound = 2000, Concurrency = 4 };
 
     public async Task<ScenarioResult> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
     {
