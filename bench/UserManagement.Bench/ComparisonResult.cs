@@ -50,7 +50,7 @@ public sealed record ComparisonResult(string Unit, IReadOnlyList<(string Name, I
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {summary.Name,-34} {summary.Rate,10:F1} {Unit} (median of rounds)  p50 {summary.P50Milliseconds:F2} ms  p95 {summary.P95Milliseconds:F2} ms  p99 {summary.P99Milliseconds:F2} ms  errors {summary.Errors}"));
+                $"  {summary.Name,-34} {summary.Rate,10:F1} {Unit} (median of rounds)  {Latencies(summary)}errors {summary.Errors}"));
             Console.WriteLine("    CPU per operation: " + string.Join(", ", summary.CpuMicrosecondsPerOperation.Select(
                 process => string.Create(CultureInfo.InvariantCulture, $"{process.Key} {process.Value:F0} µs"))));
         }
@@ -62,6 +62,11 @@ public sealed record ComparisonResult(string Unit, IReadOnlyList<(string Name, I
                 $"  ratio {Contenders[0].Name} / {Contenders[other].Name,-31} {RatioOfFirstTo(other),5:F2} (median of per-round ratios)"));
         }
     }
+
+    /// <summary>The percentiles, or nothing for contenders whose operations have no latency of their own (a drained queue).</summary>
+    private static string Latencies(ContenderSummary summary) => double.IsNaN(summary.P50Milliseconds)
+        ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $"p50 {summary.P50Milliseconds:F2} ms  p95 {summary.P95Milliseconds:F2} ms  p99 {summary.P99Milliseconds:F2} ms  ");
 
     private static double Median(IReadOnlyList<double> values)
     {
