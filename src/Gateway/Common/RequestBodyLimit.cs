@@ -7,6 +7,8 @@ public static class RequestBodyLimit
 {
     public const int MaxBytes = 64 * 1024;
 
+    public static readonly string TooLargeDetail = $"The request body is larger than {MaxBytes} bytes.";
+
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (context.Request.ContentLength > MaxBytes)
@@ -15,7 +17,7 @@ public static class RequestBodyLimit
                 context,
                 StatusCodes.Status413PayloadTooLarge,
                 "Request body too large",
-                $"The request body is larger than {MaxBytes} bytes.");
+                TooLargeDetail);
             return;
         }
 

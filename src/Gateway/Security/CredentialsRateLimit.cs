@@ -32,7 +32,7 @@ public static class CredentialsRateLimit
             limiter.OnRejected = async (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
-                    ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+                    ? RetryAfter.Seconds(wait)
                     : limits.Value.ReplenishmentPeriodSeconds;
                 rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 await Problems.Write(
