@@ -26,13 +26,17 @@ public sealed class LoginThrottlingOptions
     /// <summary>How long to wait after <paramref name="failures"/> failures, the last at <paramref name="lastFailure"/>.</summary>
     public TimeSpan RemainingDelay(int failures, DateTimeOffset? lastFailure, DateTimeOffset now)
     {
-        if (failures < FreeAttempts || lastFailure is not { } last || now - last > TimeSpan.FromSeconds(WindowSeconds))
+        if (failures < FreeAttempts || !IsWithinWindow(lastFailure, now))
         {
             return TimeSpan.Zero;
         }
 
         var delay = Math.Min(BaseDelaySeconds * Math.Pow(2, failures - FreeAttempts), MaxDelaySeconds);
-        var remaining = last + TimeSpan.FromSeconds(delay) - now;
+        var remaining = lastFailure!.Value + TimeSpan.FromSeconds(delay) - now;
         return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
+
+    /// <summary>Whether a failure at <paramref name="lastFailure"/> still counts at <paramref name="now"/>.</summary>
+    public bool IsWithinWindow(DateTimeOffset? lastFailure, DateTimeOffset now) =>
+        lastFailure is { } last && now - last <= TimeSpan.FromSeconds(WindowSeconds);
 }

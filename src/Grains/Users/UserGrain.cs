@@ -103,8 +103,8 @@ public sealed partial class UserGrain(
         }
 
         var now = time.GetUtcNow();
-        var windowPassed = now - state.LastFailedLoginAt > TimeSpan.FromSeconds(throttling.Value.WindowSeconds);
-        (state.FailedLogins, state.LastFailedLoginAt) = (windowPassed ? 1 : state.FailedLogins + 1, now);
+        var stillCounting = throttling.Value.IsWithinWindow(state.LastFailedLoginAt, now);
+        (state.FailedLogins, state.LastFailedLoginAt) = (stillCounting ? state.FailedLogins + 1 : 1, now);
 
         // An unknown address is throttled alike, from memory only: storing it would let anyone create items at will.
         if (state.IsRegistered)
