@@ -31,11 +31,14 @@ public sealed class TransientFailureTests(FaultInjectingClusterFixture cluster, 
         var queues = await sqs.CreateQueuePair();
         var user = await RegisteredUser.Register(cluster.Grains);
         var order = An.OrderCompletedEvent().ForUser(user.UserId);
-        InjectedFaults.Delay(order.OrderId!, TimeSpan.FromSeconds(7));
+        // The work outlasts the visibility timeout more than twice; the heartbeat leaves 5 s of slack to a loaded
+        // machine, and the client waits for the slow call rather than giving up after its usual 10 s.
+        InjectedFaults.Delay(order.OrderId!, TimeSpan.FromSeconds(14));
         await using var ingest = await IngestHost.Start(cluster.Cluster, sqs, queues, new Dictionary<string, string?>
         {
-            ["Ingest:VisibilityTimeoutSeconds"] = "3",
+            ["Ingest:VisibilityTimeoutSeconds"] = "6",
             ["Ingest:HeartbeatSeconds"] = "1",
+            ["Orleans:Client:ResponseTimeout"] = "00:00:30",
         });
 
         await sqs.Send(queues.QueueUrl, order.Build());
