@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using UserManagement.Resilience;
 
 namespace UserManagement.Gateway.Common;
 
@@ -9,7 +10,9 @@ namespace UserManagement.Gateway.Common;
 /// </summary>
 public static class IdempotentCalls
 {
-    private static readonly TimeSpan[] Delays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
+    private const int Retries = 3;
+
+    private static readonly Backoff Backoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
 
     public static async Task<T> Retry<T>(Func<Task<T>> call)
     {
@@ -19,9 +22,9 @@ public static class IdempotentCalls
             {
                 return await call();
             }
-            catch (Exception exception) when (attempt < Delays.Length && IsTransient(exception))
+            catch (Exception exception) when (attempt < Retries && IsTransient(exception))
             {
-                await Task.Delay(Delays[attempt]);
+                await Task.Delay(Backoff.Delay(attempt + 1));
             }
         }
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UserManagement.Resilience;
 
 namespace UserManagement.Grains.Events;
 
@@ -61,7 +62,7 @@ public sealed partial class EventBridgePublisher(
                 return [.. givenUp.OrderBy(failure => failure.Index)];
             }
 
-            var delay = Backoff(attempt);
+            var delay = RetryDelay(attempt);
             LogRetrying(retryable.Count, retryable[0].ErrorCode, retryable[0].ErrorMessage, attempt, _options.MaxAttempts, delay);
             await Task.Delay(delay, timeProvider, cancellationToken);
             pending = [.. retryable.Select(failure => failure.Index)];
@@ -127,14 +128,8 @@ public sealed partial class EventBridgePublisher(
     private static List<Failure> AllFailed(IReadOnlyList<int> pending, string code, string? message, bool retryable) =>
         [.. pending.Select(index => new Failure(new FailedEventBridgeEntry(index, code, message), retryable))];
 
-    /// <summary>Exponential back-off with jitter: between half and all of the doubled delay, so tries never bunch up.</summary>
-    private TimeSpan Backoff(int attempt)
-    {
-        var ceiling = Math.Min(
-            _options.RetryMaxDelay.Ticks,
-            _options.RetryBaseDelay.Ticks * (1L << Math.Min(attempt - 1, 20)));
-        return TimeSpan.FromTicks((ceiling / 2) + Random.Shared.NextInt64((ceiling / 2) + 1));
-    }
+    private TimeSpan RetryDelay(int attempt) =>
+        new Backoff(_options.RetryBaseDelay, _options.RetryMaxDelay).DelayWithJitter(attempt);
 
     private static string Describe(List<FailedEventBridgeEntry> failures, int entryCount)
     {

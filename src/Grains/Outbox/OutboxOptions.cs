@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using UserManagement.Resilience;
 
 namespace UserManagement.Grains.Outbox;
 
@@ -20,5 +21,5 @@ public sealed class OutboxOptions
     public double SweepIntervalSeconds { get; set; } = 60;
 
     public TimeSpan RetryDelay(int failures) =>
-        TimeSpan.FromSeconds(Math.Min(RetryBaseDelaySeconds * Math.Pow(2, Math.Max(0, failures - 1)), RetryMaxDelaySeconds));
+        new Backoff(TimeSpan.FromSeconds(RetryBaseDelaySeconds), TimeSpan.FromSeconds(RetryMaxDelaySeconds)).Delay(failures);
 }

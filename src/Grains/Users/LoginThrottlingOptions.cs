@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using UserManagement.Resilience;
 
 namespace UserManagement.Grains.Users;
 
@@ -31,8 +32,8 @@ public sealed class LoginThrottlingOptions
             return TimeSpan.Zero;
         }
 
-        var delay = Math.Min(BaseDelaySeconds * Math.Pow(2, failures - FreeAttempts), MaxDelaySeconds);
-        var remaining = lastFailure!.Value + TimeSpan.FromSeconds(delay) - now;
+        var backoff = new Backoff(TimeSpan.FromSeconds(BaseDelaySeconds), TimeSpan.FromSeconds(MaxDelaySeconds));
+        var remaining = lastFailure!.Value + backoff.Delay(failures - FreeAttempts + 1) - now;
         return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
 

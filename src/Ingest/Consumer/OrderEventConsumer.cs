@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UserManagement.Ingest.Diagnostics;
 using UserManagement.Ingest.Processing;
+using UserManagement.Resilience;
 
 namespace UserManagement.Ingest.Consumer;
 
@@ -226,11 +227,9 @@ public sealed class OrderEventConsumer(
     }
 
     /// <summary>The retry delay doubled for each attempt after the first, capped.</summary>
-    private TimeSpan RetryDelay(int attempt)
-    {
-        var seconds = Math.Min((long)_options.RetryDelaySeconds << (Math.Clamp(attempt, 1, 20) - 1), _options.MaxRetryDelaySeconds);
-        return TimeSpan.FromSeconds(seconds);
-    }
+    private TimeSpan RetryDelay(int attempt) =>
+        new Backoff(TimeSpan.FromSeconds(_options.RetryDelaySeconds), TimeSpan.FromSeconds(_options.MaxRetryDelaySeconds))
+            .Delay(Math.Max(attempt, 1));
 
     private static string EntryId(int index) => index.ToString(CultureInfo.InvariantCulture);
 

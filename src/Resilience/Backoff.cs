@@ -1,0 +1,36 @@
+namespace UserManagement.Resilience;
+
+/// <summary>
+/// Exponential back-off, the one formula every wait-and-try-again in the service uses: <see cref="First"/> before the
+/// second try, doubled for each try after that, never more than <see cref="Max"/>.
+/// </summary>
+/// <param name="First">The delay after the first failure.</param>
+/// <param name="Max">The cap; a delay never grows beyond it.</param>
+public readonly record struct Backoff(TimeSpan First, TimeSpan Max)
+{
+    /// <summary>How long to wait after failure number <paramref name="failures"/> (1 for the first).</summary>
+    public TimeSpan Delay(int failures)
+    {
+        if (failures < 1)
+        {
+            return TimeSpan.Zero;
+        }
+
+        // When First exceeds Max halved as often as it would be doubled, the delay is past the cap; testing that first
+        // keeps the shift from overflowing.
+        var doublings = Math.Min(failures - 1, 62);
+        var ticks = First.Ticks > Max.Ticks >> doublings ? Max.Ticks : First.Ticks << doublings;
+        return TimeSpan.FromTicks(Math.Clamp(ticks, 0, Math.Max(0, Max.Ticks)));
+    }
+
+    /// <summary>
+    /// <see cref="Delay"/> with jitter: a random point between half of it and all of it, so many waiters that failed
+    /// together do not come back together.
+    /// </summary>
+    public TimeSpan DelayWithJitter(int failures, Random? random = null)
+    {
+        var ceiling = Delay(failures).Ticks;
+        var half = ceiling / 2;
+        return TimeSpan.FromTicks(half + (random ?? Random.Shared).NextInt64(ceiling - half + 1));
+    }
+}
