@@ -1,10 +1,15 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using UserManagement.Tests.Persistence.Grains;
 
 namespace UserManagement.Tests.Persistence;
 
-/// <summary>How states DynamoDB's types cannot hold are kept: as JSON text, still whole and still versioned.</summary>
+/// <summary>
+/// How states are kept as DynamoDB types, where the SDK's document model needs help, and how states DynamoDB's types
+/// cannot hold are kept: as JSON text, still whole and still versioned.
+/// </summary>
 [Collection(DynamoDBCollection.Name)]
 public sealed class DynamoDBGrainStorageRepresentationTests(DynamoDBFixture dynamo)
 {
@@ -81,4 +86,100 @@ public sealed class DynamoDBGrainStorageRepresentationTests(DynamoDBFixture dyna
         await Storage.ReadStateAsync("tree", grainId, read);
         Assert.Equal(20, read.State.Depth());
     }
+
+    [Theory]
+    [InlineData(1e-50)]
+    [InlineData(1.2345678901234567e-20)]
+    public async Task A_number_the_SDKs_JSON_reader_would_round_is_stored_with_its_own_digits(double value)
+    {
+        var grainId = NewGrainId();
+        var written = new StateCopy<MeasurementState> { State = new MeasurementState { Value = value, Unit = "m" } };
+
+        await Storage.WriteStateAsync(StateName, grainId, written);
+
+        var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, StateName, grainId));
+        Assert.Equal(value, double.Parse(item!["state"].M["Value"].N, CultureInfo.InvariantCulture));
+        var read = new StateCopy<MeasurementState>();
+        await Storage.ReadStateAsync(StateName, grainId, read);
+        Assert.Equal(value, read.State.Value);
+    }
+
+    [Fact]
+    public async Task Empty_text_is_stored_as_an_empty_string_not_dropped()
+    {
+        var grainId = NewGrainId();
+        var written = new StateCopy<LabelledState> { State = new LabelledState { Label = "", Counts = { ["a"] = 1 } } };
+
+        await Storage.WriteStateAsync("labelled", grainId, written);
+
+        var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, "labelled", grainId));
+        Assert.Equal("", item!["state"].M["Label"].S);
+        Assert.Equal("1", item["state"].M["Counts"].M["a"].N);
+    }
+
+    [Fact]
+    public async Task A_state_with_an_empty_map_key_is_stored_as_JSON_text_and_reads_back()
+    {
+        var grainId = NewGrainId();
+        var written = new StateCopy<LabelledState> { State = new LabelledState { Counts = { [""] = 1, ["b"] = 2 } } };
+
+        await Storage.WriteStateAsync("labelled", grainId, written);
+
+        var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, "labelled", grainId));
+        Assert.False(item!.ContainsKey("state"));
+        Assert.NotNull(item["stateJson"].S);
+        var read = new StateCopy<LabelledState>();
+        await Storage.ReadStateAsync("labelled", grainId, read);
+        Assert.Equal(new Dictionary<string, int> { [""] = 1, ["b"] = 2 }, read.State.Counts);
+    }
+
+    [Fact]
+    public async Task A_state_that_is_a_list_is_stored_as_a_list_attribute()
+    {
+        var grainId = NewGrainId();
+        var written = new StateCopy<List<string>> { State = ["one", "", "one"] };
+
+        await Storage.WriteStateAsync("list", grainId, written);
+
+        var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, "list", grainId));
+        Assert.Equal(["one", "", "one"], item!["state"].L.Select(element => element.S));
+        var read = new StateCopy<List<string>>();
+        await Storage.ReadStateAsync("list", grainId, read);
+        Assert.Equal(["one", "", "one"], read.State);
+    }
+
+    [Fact]
+    public async Task Items_as_earlier_versions_of_the_storage_wrote_them_still_read()
+    {
+        var typed = NewGrainId();
+        var text = NewGrainId();
+        await PutAsync(typed, new AttributeValue
+        {
+            M = new Dictionary<string, AttributeValue>
+            {
+                ["Value"] = new() { N = "12345678901234567890123456789012345678" },
+                ["Unit"] = new() { S = "" },
+            },
+        }, "state");
+        await PutAsync(text, new AttributeValue { S = """{"Value":1e300,"Unit":"km"}""" }, "stateJson");
+
+        var fromTyped = new StateCopy<MeasurementState>();
+        await Storage.ReadStateAsync(StateName, typed, fromTyped);
+        var fromText = new StateCopy<MeasurementState>();
+        await Storage.ReadStateAsync(StateName, text, fromText);
+
+        Assert.Equal((1.2345678901234568e37, "", "3"), (fromTyped.State.Value, fromTyped.State.Unit, fromTyped.ETag));
+        Assert.Equal((1e300, "km", "3"), (fromText.State.Value, fromText.State.Unit, fromText.ETag));
+    }
+
+    private Task<PutItemResponse> PutAsync(GrainId grainId, AttributeValue state, string stateAttribute) =>
+        dynamo.Client.PutItemAsync(DynamoDBFixture.TableName, new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = new() { S = StoredItems.KeyOf(dynamo.ServiceId, StateName, grainId) },
+            ["version"] = new() { N = "3" },
+            ["grainType"] = new() { S = "measurement" },
+            ["stateName"] = new() { S = StateName },
+            ["updatedAt"] = new() { S = "2026-11-24T12:30:00.0000000Z" },
+            [stateAttribute] = state,
+        });
 }
