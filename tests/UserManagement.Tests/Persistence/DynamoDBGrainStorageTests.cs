@@ -130,6 +130,30 @@ public sealed class DynamoDBGrainStorageTests(DynamoDBFixture dynamo)
     }
 
     [Fact]
+    public async Task The_item_limit_counts_UTF8_bytes_so_multi_byte_text_is_refused_by_its_size_in_bytes()
+    {
+        var counter = NewCounter();
+        var euros = new string('€', 140 * 1024); // 140 K characters, 420 KiB in UTF-8: a limit on characters would let it through
+
+        var error = await Assert.ThrowsAsync<GrainStateTooLargeException>(
+            () => counter.Save(new CounterStateBuilder().WithNote(euros).Build()));
+
+        Assert.True(error.ItemSizeBytes > 420 * 1024);
+        Assert.Null(await StoredItemOf(counter));
+    }
+
+    [Fact]
+    public async Task Multi_byte_text_under_the_item_limit_in_bytes_is_stored()
+    {
+        var counter = NewCounter();
+        var emoji = string.Concat(Enumerable.Repeat("😀", 95 * 1024)); // 380 KiB in UTF-8
+
+        await counter.Save(new CounterStateBuilder().WithNote(emoji).Build());
+
+        Assert.Equal(emoji, (await counter.Reload()).Note);
+    }
+
+    [Fact]
     public async Task A_restarted_silo_on_the_same_table_reads_the_stored_state()
     {
         var builder = dynamo.NewCluster();
