@@ -20,7 +20,7 @@ internal static class DynamoDBGrainStorageTelemetry
     /// <summary>The DynamoDB API each of the storage's operations calls.</summary>
     public static string ApiOf(string operation) => operation switch
     {
-        "read" => "GetItem",
+        "read" or "verify" => "GetItem",
         "write" => "PutItem",
         "clear" => "DeleteItem",
         _ => operation,

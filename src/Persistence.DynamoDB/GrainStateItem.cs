@@ -14,6 +14,12 @@ internal static class GrainStateItem
     /// <summary>A Number that grows by one with every write: the state's ETag, which every write and delete is conditional on.</summary>
     public const string Version = "version";
 
+    /// <summary>
+    /// A new id for every write (kept across the SDK's retries of it): a write whose condition failed finds its own id
+    /// stored when DynamoDB applied it and only the answer was lost.
+    /// </summary>
+    public const string WriteId = "writeId";
+
     /// <summary>The grain type, e.g. <c>user</c>, to tell items apart without parsing the key.</summary>
     public const string GrainType = "grainType";
 
@@ -38,9 +44,9 @@ internal static class GrainStateItem
     public static Dictionary<string, AttributeValue> KeyAttributes(string key) =>
         new(StringComparer.Ordinal) { [Key] = new AttributeValue { S = key } };
 
+    /// <summary>An item without its version and write id, which <see cref="Stamp"/> sets for each try.</summary>
     public static Dictionary<string, AttributeValue> Create(
         string key,
-        long version,
         GrainId grainId,
         string stateName,
         DateTimeOffset updatedAt,
@@ -48,12 +54,23 @@ internal static class GrainStateItem
         new(StringComparer.Ordinal)
         {
             [Key] = new AttributeValue { S = key },
-            [Version] = VersionValue(version),
             [GrainType] = new AttributeValue { S = grainId.Type.ToString() },
             [StateName] = new AttributeValue { S = stateName },
             [UpdatedAt] = new AttributeValue { S = updatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) },
             [state.Key] = state.Value,
         };
+
+    public static void Stamp(Dictionary<string, AttributeValue> item, StoredWrite write)
+    {
+        item[Version] = VersionValue(write.Version);
+        item[WriteId] = new AttributeValue { S = write.WriteId };
+    }
+
+    /// <summary>The version and write id of a stored item; version 0 when there is no item or it has no readable version.</summary>
+    public static StoredWrite WriteOf(Dictionary<string, AttributeValue>? item) =>
+        new(
+            ETagOf(item) is { } etag && TryParseVersion(etag, out var version) ? version : 0,
+            item is not null && item.TryGetValue(WriteId, out var writeId) ? writeId.S : null);
 
     public static AttributeValue VersionValue(long version) =>
         new() { N = version.ToString(CultureInfo.InvariantCulture) };
