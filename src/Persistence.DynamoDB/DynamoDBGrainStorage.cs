@@ -105,7 +105,7 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
 
         grainState.State = _serializer.FromItem<T>(item) ?? _activators.GetActivator<T>().Create();
         grainState.ETag = GrainStateItem.ETagOf(item);
-        grainState.RecordExists = true;
+        grainState.RecordExists = GrainStateItem.HoldsState(item);
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
@@ -138,31 +138,20 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
 
+    /// <summary>
+    /// Replaces the item with a tombstone, an item without state at the next version, so versions never start over and
+    /// a copy read before the clear can never overwrite what is written after it. Resets the copy to a new default state.
+    /// </summary>
     public async Task ClearStateAsync<T>(
         string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var expectedVersion = ExpectedVersion(stateName, grainId, grainState.ETag);
-        var (condition, names, values) = ConditionOn(expectedVersion);
-        var request = new DeleteItemRequest
-        {
-            TableName = _options.TableName,
-            Key = GrainStateItem.KeyAttributes(KeyFor(stateName, grainId)),
-            ConditionExpression = condition,
-            ExpressionAttributeNames = names,
-            ExpressionAttributeValues = values,
-            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-        };
+        var tombstone = GrainStateItem.Create(KeyFor(stateName, grainId), grainId, stateName, _time.GetUtcNow(), state: null);
+        GrainStateItem.Stamp(tombstone, StoredWrite.New(expectedVersion + 1));
 
-        try
-        {
-            await CallAsync("clear", stateName, grainId, token => _client.DeleteItemAsync(request, token), cancellationToken);
-        }
-        catch (ConditionalCheckFailedException exception)
-        {
-            throw Conflict("clear", stateName, grainId, grainState.ETag, GrainStateItem.WriteOf(exception.Item));
-        }
-
-        grainState.ETag = null;
+        var version = await PutAsync("clear", stateName, grainId, grainState, tombstone, expectedVersion, cancellationToken);
+        grainState.State = _activators.GetActivator<T>().Create();
+        grainState.ETag = GrainStateItem.ETagOf(version);
         grainState.RecordExists = false;
     }
 

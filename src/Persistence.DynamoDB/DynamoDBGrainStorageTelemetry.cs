@@ -21,8 +21,7 @@ internal static class DynamoDBGrainStorageTelemetry
     public static string ApiOf(string operation) => operation switch
     {
         "read" or "verify" => "GetItem",
-        "write" => "PutItem",
-        "clear" => "DeleteItem",
+        "write" or "clear" => "PutItem",
         _ => operation,
     };
 

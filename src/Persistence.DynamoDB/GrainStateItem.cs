@@ -44,21 +44,35 @@ internal static class GrainStateItem
     public static Dictionary<string, AttributeValue> KeyAttributes(string key) =>
         new(StringComparer.Ordinal) { [Key] = new AttributeValue { S = key } };
 
-    /// <summary>An item without its version and write id, which <see cref="Stamp"/> sets for each try.</summary>
+    /// <summary>
+    /// An item without its version and write id, which <see cref="Stamp"/> sets for each try; without a state it is
+    /// the tombstone a clear leaves.
+    /// </summary>
     public static Dictionary<string, AttributeValue> Create(
         string key,
         GrainId grainId,
         string stateName,
         DateTimeOffset updatedAt,
-        KeyValuePair<string, AttributeValue> state) =>
-        new(StringComparer.Ordinal)
+        KeyValuePair<string, AttributeValue>? state)
+    {
+        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
         {
             [Key] = new AttributeValue { S = key },
             [GrainType] = new AttributeValue { S = grainId.Type.ToString() },
             [StateName] = new AttributeValue { S = stateName },
             [UpdatedAt] = new AttributeValue { S = updatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) },
-            [state.Key] = state.Value,
         };
+        if (state is { } held)
+        {
+            item[held.Key] = held.Value;
+        }
+
+        return item;
+    }
+
+    /// <summary>Whether an item holds a state, rather than being a tombstone.</summary>
+    public static bool HoldsState(Dictionary<string, AttributeValue> item) =>
+        item.ContainsKey(State) || item.ContainsKey(StateJson);
 
     public static void Stamp(Dictionary<string, AttributeValue> item, StoredWrite write)
     {

@@ -137,4 +137,19 @@ public sealed class DynamoDBGrainStorageLostAnswerTests(FaultyDynamoDBFixture fa
         Assert.Equal("3", conflict.StoredEtag);
         Assert.Equal(30, (await StoredAsync(grainId)).State.Count);
     }
+
+    [Fact]
+    public async Task A_clear_whose_answer_was_lost_is_recognised_as_applied()
+    {
+        var grainId = NewGrainId();
+        var copy = new StateCopy<CounterState> { State = { Count = 5 } };
+        await Storage.WriteStateAsync(StateName, grainId, copy);
+        faulty.Proxy.Inject(DynamoDBFault.ResetAfterApplying, "PutItem", faulty.KeyOf(StateName, grainId));
+
+        await Storage.ClearStateAsync(StateName, grainId, copy);
+
+        Assert.Equal(0, faulty.Proxy.FaultsLeft);
+        var stored = await StoredAsync(grainId);
+        Assert.Equal((false, "2", 0), (stored.RecordExists, stored.ETag, stored.State.Count));
+    }
 }

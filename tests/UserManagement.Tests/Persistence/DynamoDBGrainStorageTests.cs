@@ -88,20 +88,24 @@ public sealed class DynamoDBGrainStorageTests(DynamoDBFixture dynamo)
     }
 
     [Fact]
-    public async Task Clearing_deletes_the_item_and_starts_the_versions_over()
+    public async Task Clearing_leaves_a_tombstone_and_the_versions_keep_counting()
     {
         var counter = NewCounter();
         await counter.Save(new CounterStateBuilder().WithCount(5).Build());
 
         await counter.Clear();
 
-        Assert.Null(await StoredItemOf(counter));
+        var tombstone = await StoredItemOf(counter);
+        Assert.Equal("2", tombstone?["version"].N);
+        Assert.False(tombstone!.ContainsKey("state"));
         Assert.False(await counter.RecordExists());
-        Assert.Null(await counter.ETag());
+        Assert.Equal("2", await counter.ETag());
         Assert.Equal(0, (await counter.Reload()).Count);
+        Assert.False(await counter.RecordExists());
 
         Assert.Equal(1, await counter.Increment());
-        Assert.Equal("1", (await StoredItemOf(counter))?["version"].N);
+        Assert.Equal("3", (await StoredItemOf(counter))?["version"].N);
+        Assert.True(await counter.RecordExists());
     }
 
     [Fact]
