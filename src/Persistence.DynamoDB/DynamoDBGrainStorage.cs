@@ -103,8 +103,9 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
             return;
         }
 
+        var version = VersionOf(item, stateName, grainId);
         grainState.State = _serializer.FromItem<T>(item) ?? _activators.GetActivator<T>().Create();
-        grainState.ETag = GrainStateItem.ETagOf(item);
+        grainState.ETag = GrainStateItem.ETagOf(version);
         grainState.RecordExists = GrainStateItem.HoldsState(item);
     }
 
@@ -268,15 +269,34 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
             await CallAsync(operation, stateName, grainId, token => _client.PutItemAsync(request, token), cancellationToken);
             return null;
         }
-        catch (ConditionalCheckFailedException exception) when (exception.Item is { Count: > 0 } stored)
-        {
-            return GrainStateItem.WriteOf(stored);
-        }
-        catch (ConditionalCheckFailedException)
+        catch (ConditionalCheckFailedException exception)
         {
             // DynamoDB returns the stored item when asked to; an emulator may not, and then it is read.
-            return GrainStateItem.WriteOf(await ReadStoredWriteAsync(stateName, grainId, cancellationToken));
+            var stored = exception.Item is { Count: > 0 } returned
+                ? returned
+                : await ReadStoredWriteAsync(stateName, grainId, cancellationToken);
+            return stored is { Count: > 0 }
+                ? new StoredWrite(VersionOf(stored, stateName, grainId), GrainStateItem.WriteIdOf(stored))
+                : new StoredWrite(0, null);
         }
+    }
+
+    /// <summary>
+    /// The version of a stored item. Without one the item cannot take part in the version conditions, and every write
+    /// would conflict for ever: that is an error of its own, with the item to look at named.
+    /// </summary>
+    private long VersionOf(Dictionary<string, AttributeValue> item, string stateName, GrainId grainId)
+    {
+        if (GrainStateItem.VersionOf(item) is { } version)
+        {
+            return version;
+        }
+
+        _logger.ItemWithoutVersion(stateName, GrainTypeOf(grainId), _options.TableName);
+        throw new GrainStateUnreadableException(
+            $"The item of state '{stateName}' of a '{GrainTypeOf(grainId)}' grain in table '{_options.TableName}' has no " +
+            $"Number attribute '{GrainStateItem.Version}' (at least 1), so it cannot be read or written safely; it was " +
+            $"not written by this storage or was edited. Give it one, or remove the item.");
     }
 
     private async Task<Dictionary<string, AttributeValue>?> ReadStoredWriteAsync(

@@ -48,4 +48,8 @@ internal static partial class DynamoDBGrainStorageLog
         Message = "An earlier write of state {StateName} of a {GrainType} grain in table {TableName} that failed without an answer was stored as version {Version}; the {Operation} replaces it")]
     public static partial void EarlierWriteFound(
         this ILogger logger, string operation, string stateName, string grainType, string tableName, long version);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error,
+        Message = "The item of state {StateName} of a {GrainType} grain in table {TableName} has no readable version; it is neither read nor written")]
+    public static partial void ItemWithoutVersion(this ILogger logger, string stateName, string grainType, string tableName);
 }

@@ -80,21 +80,21 @@ internal static class GrainStateItem
         item[WriteId] = new AttributeValue { S = write.WriteId };
     }
 
-    /// <summary>The version and write id of a stored item; version 0 when there is no item or it has no readable version.</summary>
-    public static StoredWrite WriteOf(Dictionary<string, AttributeValue>? item) =>
-        new(
-            ETagOf(item) is { } etag && TryParseVersion(etag, out var version) ? version : 0,
-            item is not null && item.TryGetValue(WriteId, out var writeId) ? writeId.S : null);
+    /// <summary>The version of a stored item; <see langword="null"/> when it has no readable one.</summary>
+    public static long? VersionOf(Dictionary<string, AttributeValue> item) =>
+        item.TryGetValue(Version, out var stored) && stored.N is not null && TryParseVersion(stored.N, out var version)
+            ? version
+            : null;
+
+    /// <summary>The write id of a stored item; <see langword="null"/> for one written before write ids were kept.</summary>
+    public static string? WriteIdOf(Dictionary<string, AttributeValue> item) =>
+        item.TryGetValue(WriteId, out var writeId) ? writeId.S : null;
 
     public static AttributeValue VersionValue(long version) =>
         new() { N = version.ToString(CultureInfo.InvariantCulture) };
 
     /// <summary>The ETag Orleans keeps for a version.</summary>
     public static string ETagOf(long version) => version.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The ETag of a stored item, or <see langword="null"/> when it has no readable version.</summary>
-    public static string? ETagOf(Dictionary<string, AttributeValue>? item) =>
-        item is not null && item.TryGetValue(Version, out var version) && version.N is not null ? version.N : null;
 
     /// <summary>The version an ETag stands for; <see langword="false"/> for an ETag this storage did not hand out.</summary>
     public static bool TryParseVersion(string etag, out long version) =>

@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using UserManagement.Persistence.DynamoDB;
@@ -74,6 +75,23 @@ public sealed class DynamoDBGrainStorageConcurrencyTests(DynamoDBFixture dynamo)
 
         Assert.Equal("none", conflict.CurrentEtag);
         Assert.Equal("first", (await ReadAsync(grainId)).State.Note);
+    }
+
+    [Fact]
+    public async Task A_write_meeting_an_item_without_a_version_is_a_clear_error_not_a_conflict()
+    {
+        var grainId = NewGrainId();
+        var copy = await ReadAsync(grainId);
+        await dynamo.Client.PutItemAsync(DynamoDBFixture.TableName, new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = new() { S = StoredItems.KeyOf(dynamo.ServiceId, StateName, grainId) },
+            ["version"] = new() { S = "1" },
+        });
+
+        copy.State.Count = 1;
+        var error = await Assert.ThrowsAsync<GrainStateUnreadableException>(() => Storage.WriteStateAsync(StateName, grainId, copy));
+
+        Assert.Contains("no Number attribute 'version'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

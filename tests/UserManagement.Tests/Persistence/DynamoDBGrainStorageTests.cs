@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.DynamoDBv2.Model;
 using UserManagement.Persistence.DynamoDB;
 using UserManagement.Tests.Persistence.Grains;
 
@@ -9,7 +10,7 @@ public sealed class DynamoDBGrainStorageTests(DynamoDBFixture dynamo)
 {
     private ICounterGrain NewCounter() => dynamo.Grains.GetGrain<ICounterGrain>($"counter-{Guid.NewGuid():N}");
 
-    private Task<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>?> StoredItemOf(ICounterGrain counter) =>
+    private Task<Dictionary<string, AttributeValue>?> StoredItemOf(ICounterGrain counter) =>
         dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, "state", counter.GetGrainId()));
 
     [Fact]
@@ -155,6 +156,24 @@ public sealed class DynamoDBGrainStorageTests(DynamoDBFixture dynamo)
         await counter.Save(new CounterStateBuilder().WithNote(emoji).Build());
 
         Assert.Equal(emoji, (await counter.Reload()).Note);
+    }
+
+    [Fact]
+    public async Task An_item_without_a_version_is_a_clear_error_every_time_not_a_conflict()
+    {
+        var counter = NewCounter();
+        await dynamo.Client.PutItemAsync(DynamoDBFixture.TableName, new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = new() { S = StoredItems.KeyOf(dynamo.ServiceId, "state", counter.GetGrainId()) },
+            ["state"] = new() { M = new Dictionary<string, AttributeValue> { ["Count"] = new() { N = "3" } } },
+        });
+
+        var first = await Assert.ThrowsAsync<GrainStateUnreadableException>(counter.Get);
+        var again = await Assert.ThrowsAsync<GrainStateUnreadableException>(counter.Get);
+
+        Assert.Contains("no Number attribute 'version'", first.Message, StringComparison.Ordinal);
+        Assert.Contains(DynamoDBFixture.TableName, first.Message, StringComparison.Ordinal);
+        Assert.Equal(first.Message, again.Message);
     }
 
     [Fact]
