@@ -28,6 +28,7 @@ public sealed class FaultyDynamoDBProxy : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<PlannedFault> _planned = [];
     private readonly ConcurrentQueue<(string Operation, string? Key)> _requests = new();
+    private readonly ConcurrentDictionary<string, int> _applied = new(StringComparer.Ordinal);
 
     private FaultyDynamoDBProxy(Uri dynamoDB)
     {
@@ -74,6 +75,9 @@ public sealed class FaultyDynamoDBProxy : IAsyncDisposable
     /// <summary>How many requests of <paramref name="operation"/> on the item reached the proxy, the client's retries included.</summary>
     public int RequestsFor(string operation, string key) =>
         _requests.Count(request => request.Operation == operation && request.Key == key);
+
+    /// <summary>How many faults were done to requests on the item whose key is <paramref name="key"/>.</summary>
+    public int FaultsDoneTo(string key) => _applied.GetValueOrDefault(key);
 
     /// <summary>How many of the injected faults have not happened yet.</summary>
     public int FaultsLeft
@@ -168,6 +172,7 @@ public sealed class FaultyDynamoDBProxy : IAsyncDisposable
             if (fault is not null)
             {
                 fault.Left--;
+                _applied.AddOrUpdate(fault.Key, 1, (_, done) => done + 1);
             }
 
             return fault;
