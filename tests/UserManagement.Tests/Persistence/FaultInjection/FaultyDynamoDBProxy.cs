@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using UserManagement.Tests.Infrastructure;
 
 namespace UserManagement.Tests.Persistence.FaultInjection;
 
@@ -24,29 +23,20 @@ public sealed class FaultyDynamoDBProxy : IAsyncDisposable
 
     private readonly Uri _dynamoDB;
     private readonly HttpClient _forwarder = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
-    private readonly WebApplication _app;
+    private WebApplication _server = null!;
     private readonly Lock _gate = new();
     private readonly List<PlannedFault> _planned = [];
     private readonly ConcurrentQueue<(string Operation, string? Key)> _requests = new();
     private readonly ConcurrentDictionary<string, int> _applied = new(StringComparer.Ordinal);
 
-    private FaultyDynamoDBProxy(Uri dynamoDB)
-    {
-        _dynamoDB = dynamoDB;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Run(Proxy);
-    }
+    private FaultyDynamoDBProxy(Uri dynamoDB) => _dynamoDB = dynamoDB;
 
     public Uri Url { get; private set; } = null!;
 
     public static async Task<FaultyDynamoDBProxy> StartAsync(Uri dynamoDB)
     {
         var proxy = new FaultyDynamoDBProxy(dynamoDB);
-        await proxy._app.StartAsync();
-        proxy.Url = new Uri(proxy._app.Urls.Single());
+        (proxy._server, proxy.Url) = await LoopbackHttpServer.StartAsync(proxy.Proxy);
         return proxy;
     }
 
@@ -93,7 +83,7 @@ public sealed class FaultyDynamoDBProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _forwarder.Dispose();
     }
 
