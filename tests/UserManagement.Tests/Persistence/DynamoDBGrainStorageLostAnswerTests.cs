@@ -27,7 +27,12 @@ public sealed class DynamoDBGrainStorageLostAnswerTests(FaultyDynamoDBFixture fa
     private IGrainStorage Storage =>
         faulty.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(CounterGrain.StorageName);
 
-    private static GrainId NewGrainId() => GrainId.Create("counter", $"lost-answer-{Guid.NewGuid():N}");
+    /// <summary>A grain of its own for each test, and the key the proxy knows its item by.</summary>
+    private (GrainId GrainId, string Key) NewItem()
+    {
+        var grainId = GrainId.Create("counter", $"lost-answer-{Guid.NewGuid():N}");
+        return (grainId, faulty.KeyOf(StateName, grainId));
+    }
 
     private async Task<StateCopy<CounterState>> StoredAsync(GrainId grainId)
     {
@@ -41,8 +46,7 @@ public sealed class DynamoDBGrainStorageLostAnswerTests(FaultyDynamoDBFixture fa
     public async Task A_write_whose_answer_was_lost_and_that_the_SDK_retried_is_recognised_as_applied(
         DynamoDBFault fault, int earlierWrites)
     {
-        var grainId = NewGrainId();
-        var key = faulty.KeyOf(StateName, grainId);
+        var (grainId, key) = NewItem();
         var copy = new StateCopy<CounterState>();
         for (var write = 1; write <= earlierWrites; write++)
         {
@@ -82,8 +86,7 @@ public sealed class DynamoDBGrainStorageLostAnswerTests(FaultyDynamoDBFixture fa
     [Fact]
     public async Task A_write_answered_with_500_without_being_applied_is_retried_by_the_SDK_and_applied_once()
     {
-        var grainId = NewGrainId();
-        var key = faulty.KeyOf(StateName, grainId);
+        var (grainId, key) = NewItem();
         faulty.Proxy.Inject(DynamoDBFault.ServerErrorWithoutApplying, "PutItem", key);
         var copy = new StateCopy<CounterState> { State = { Count = 7 } };
 
@@ -97,8 +100,7 @@ public sealed class DynamoDBGrainStorageLostAnswerTests(FaultyDynamoDBFixture fa
     [Fact]
     public async Task A_write_refused_on_every_try_fails_changes_nothing_and_the_next_write_succeeds()
     {
-        var grainId = NewGrainId();
-        var key = faulty.KeyOf(StateName, grainId);
+        var (grainId, key) = NewItem();
         var copy = new StateCopy<CounterState> { State = { Count = 1 } };
         await Storage.WriteStateAsync(StateName, grainId, copy);
         faulty.Proxy.Inject(DynamoDBFault.ServerErrorWithoutApplying, "PutItem", key, times: 100);
@@ -116,8 +118,7 @@ public sealed class DynamoDBGrainStorageLostAnswerTests(FaultyDynamoDBFixture fa
     [Fact]
     public async Task A_write_whose_answer_was_lost_while_another_writer_wrote_is_still_a_conflict()
     {
-        var grainId = NewGrainId();
-        var key = faulty.KeyOf(StateName, grainId);
+        var (grainId, key) = NewItem();
         var mine = new StateCopy<CounterState>();
         await Storage.WriteStateAsync(StateName, grainId, mine);
         var theirs = await StoredAsync(grainId);
@@ -141,10 +142,10 @@ public sealed class DynamoDBGrainStorageLostAnswerTests(FaultyDynamoDBFixture fa
     [Fact]
     public async Task A_clear_whose_answer_was_lost_is_recognised_as_applied()
     {
-        var grainId = NewGrainId();
+        var (grainId, key) = NewItem();
         var copy = new StateCopy<CounterState> { State = { Count = 5 } };
         await Storage.WriteStateAsync(StateName, grainId, copy);
-        faulty.Proxy.Inject(DynamoDBFault.ResetAfterApplying, "PutItem", faulty.KeyOf(StateName, grainId));
+        faulty.Proxy.Inject(DynamoDBFault.ResetAfterApplying, "PutItem", key);
 
         await Storage.ClearStateAsync(StateName, grainId, copy);
 

@@ -92,60 +92,52 @@ public sealed class DynamoDBGrainStorageRepresentationTests(DynamoDBFixture dyna
     [InlineData(1.2345678901234567e-20)]
     public async Task A_number_the_SDKs_JSON_reader_would_round_is_stored_with_its_own_digits(double value)
     {
-        var grainId = NewGrainId();
-        var written = new StateCopy<MeasurementState> { State = new MeasurementState { Value = value, Unit = "m" } };
+        var (item, read) = await RoundTripAsync(StateName, new MeasurementState { Value = value, Unit = "m" });
 
-        await Storage.WriteStateAsync(StateName, grainId, written);
-
-        var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, StateName, grainId));
-        Assert.Equal(value, double.Parse(item!["state"].M["Value"].N, CultureInfo.InvariantCulture));
-        var read = new StateCopy<MeasurementState>();
-        await Storage.ReadStateAsync(StateName, grainId, read);
-        Assert.Equal(value, read.State.Value);
+        Assert.Equal(value, double.Parse(item["state"].M["Value"].N, CultureInfo.InvariantCulture));
+        Assert.Equal(value, read.Value);
     }
 
     [Fact]
     public async Task Empty_text_is_stored_as_an_empty_string_not_dropped()
     {
-        var grainId = NewGrainId();
-        var written = new StateCopy<LabelledState> { State = new LabelledState { Label = "", Counts = { ["a"] = 1 } } };
+        var (item, read) = await RoundTripAsync("labelled", new LabelledState { Label = "", Counts = { ["a"] = 1 } });
 
-        await Storage.WriteStateAsync("labelled", grainId, written);
-
-        var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, "labelled", grainId));
-        Assert.Equal("", item!["state"].M["Label"].S);
+        Assert.Equal("", item["state"].M["Label"].S);
         Assert.Equal("1", item["state"].M["Counts"].M["a"].N);
+        Assert.Equal("", read.Label);
     }
 
     [Fact]
     public async Task A_state_with_an_empty_map_key_is_stored_as_JSON_text_and_reads_back()
     {
-        var grainId = NewGrainId();
-        var written = new StateCopy<LabelledState> { State = new LabelledState { Counts = { [""] = 1, ["b"] = 2 } } };
+        var (item, read) = await RoundTripAsync("labelled", new LabelledState { Counts = { [""] = 1, ["b"] = 2 } });
 
-        await Storage.WriteStateAsync("labelled", grainId, written);
-
-        var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, "labelled", grainId));
-        Assert.False(item!.ContainsKey("state"));
+        Assert.False(item.ContainsKey("state"));
         Assert.NotNull(item["stateJson"].S);
-        var read = new StateCopy<LabelledState>();
-        await Storage.ReadStateAsync("labelled", grainId, read);
-        Assert.Equal(new Dictionary<string, int> { [""] = 1, ["b"] = 2 }, read.State.Counts);
+        Assert.Equal(new Dictionary<string, int> { [""] = 1, ["b"] = 2 }, read.Counts);
     }
 
     [Fact]
     public async Task A_state_that_is_a_list_is_stored_as_a_list_attribute()
     {
+        var (item, read) = await RoundTripAsync<List<string>>("list", ["one", "", "one"]);
+
+        Assert.Equal(["one", "", "one"], item["state"].L.Select(element => element.S));
+        Assert.Equal(["one", "", "one"], read);
+    }
+
+    /// <summary>Writes the state under a new grain, then returns the item as stored and the state as read back.</summary>
+    private async Task<(Dictionary<string, AttributeValue> Item, T Read)> RoundTripAsync<T>(string stateName, T state)
+        where T : new()
+    {
         var grainId = NewGrainId();
-        var written = new StateCopy<List<string>> { State = ["one", "", "one"] };
-
-        await Storage.WriteStateAsync("list", grainId, written);
-
-        var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, "list", grainId));
-        Assert.Equal(["one", "", "one"], item!["state"].L.Select(element => element.S));
-        var read = new StateCopy<List<string>>();
-        await Storage.ReadStateAsync("list", grainId, read);
-        Assert.Equal(["one", "", "one"], read.State);
+        await Storage.WriteStateAsync(stateName, grainId, new StateCopy<T> { State = state });
+        var item = await dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, stateName, grainId))
+            ?? throw new InvalidOperationException("The state was not stored.");
+        var read = new StateCopy<T>();
+        await Storage.ReadStateAsync(stateName, grainId, read);
+        return (item, read.State);
     }
 
     [Fact]
