@@ -179,7 +179,7 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
         return version;
     }
 
-    /// <summary>The condition a write or delete needs: no item yet, or the item at the version the grain last read.</summary>
+    /// <summary>The condition a write or clear needs: no item yet, or the item at the version the grain last read.</summary>
     private static (string Expression, Dictionary<string, string>? Names, Dictionary<string, AttributeValue>? Values)
         ConditionOn(long expectedVersion) =>
         expectedVersion == 0

@@ -11,7 +11,7 @@ internal static class GrainStateItem
     /// <summary>The String partition key, <c>{serviceId}/{stateName}/{grainId}</c>; the table has no sort key.</summary>
     public const string Key = "pk";
 
-    /// <summary>A Number that grows by one with every write: the state's ETag, which every write and delete is conditional on.</summary>
+    /// <summary>A Number that grows by one with every write, clears included: the state's ETag, which every write is conditional on.</summary>
     public const string Version = "version";
 
     /// <summary>
@@ -34,7 +34,8 @@ internal static class GrainStateItem
 
     /// <summary>
     /// The state as a JSON string, used only for a state DynamoDB cannot hold as typed attributes (nesting beyond
-    /// 32 levels, numbers beyond 38 digits, empty map keys); an item has either this or <see cref="State"/>.
+    /// 32 levels, numbers beyond 38 digits, empty map keys); an item has either this or <see cref="State"/>, or, cleared,
+    /// neither.
     /// </summary>
     public const string StateJson = "stateJson";
 
