@@ -57,9 +57,10 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(Problems.WriteForStatusCode);
 app.UseCors();
 app.UseRequestBodyLimit();
+app.UseJsonRequestContent();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
