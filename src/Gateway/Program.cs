@@ -30,6 +30,7 @@ builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Jwt
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 builder.Services.AddAuthorization();
 builder.Services.AddCredentialsRateLimit();
+builder.Services.AddSecurityHeaders();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RequestExceptionHandler>();
@@ -55,7 +56,6 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages(Problems.WriteForStatusCode);
 app.UseCors();
