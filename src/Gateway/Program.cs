@@ -66,8 +66,14 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi();
-app.MapScalarApiReference();
+// The API's description and its browsable reference help whoever builds a client; a deployment exposes them only
+// when told to.
+if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment()))
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
+
 app.MapUsersApi();
 app.MapLoginApi();
 app.MapKeysApi();
