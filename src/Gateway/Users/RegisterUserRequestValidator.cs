@@ -16,12 +16,12 @@ public static class RegisterUserRequestValidator
 
         if (!PersonName.IsValid(request.FirstName))
         {
-            errors["first_name"] = [$"A first name of at most {PersonName.MaxLength} characters is required."];
+            errors["first_name"] = [$"A first name of at most {PersonName.MaxLength} visible characters, without control characters, is required."];
         }
 
         if (!PersonName.IsValid(request.LastName))
         {
-            errors["last_name"] = [$"A last name of at most {PersonName.MaxLength} characters is required."];
+            errors["last_name"] = [$"A last name of at most {PersonName.MaxLength} visible characters, without control characters, is required."];
         }
 
         if (PasswordPolicy.Check(request.Password) is { } reason)
