@@ -11,7 +11,8 @@ public static class RegisterUserRequestValidator
         var errors = new Dictionary<string, string[]>();
         if (!EmailAddress.IsValid(request.EmailAddress))
         {
-            errors["email_address"] = ["A valid email address is required."];
+            errors["email_address"] = [
+                "A valid email address is required: a plain address without quotes, comments, spaces or invisible characters, in one script."];
         }
 
         if (!PersonName.IsValid(request.FirstName))

@@ -5,9 +5,15 @@ using System.Text;
 namespace UserManagement.Grains.Users;
 
 /// <summary>
-/// The user id is a name-based UUID (RFC 9562 version 5) of the normalized email address, so either the id or the
-/// address leads to the same grain with no lookup table, and the id reveals nothing readable about the address.
+/// The user id is a name-based UUID (RFC 9562 version 5) of the canonical email address (see
+/// <see cref="EmailAddress"/>), so either the id or the address leads to the same grain with no lookup table, and the
+/// id reveals nothing readable about the address.
 /// </summary>
+/// <remarks>
+/// Ids were first derived from the address trimmed, in NFC and lower case. The canonical form is that same text for
+/// every address already written canonically (lower case, no compatibility characters, an ASCII or A-label domain, no
+/// trailing dot), so those users keep their ids: the name hashed is the same UTF-8 text under the same namespace.
+/// </remarks>
 public static class UserKey
 {
     private static readonly Guid UsersNamespace = new("7b0c2f5e-8a4d-4c51-9d3e-2f6a1b8c9e40");
@@ -38,12 +44,12 @@ public static class UserKey
 
         if (userIdOrEmailAddress.Contains('@', StringComparison.Ordinal))
         {
-            if (!EmailAddress.IsValid(userIdOrEmailAddress))
+            if (!EmailAddress.TryCanonicalize(userIdOrEmailAddress, out var canonical))
             {
                 return false;
             }
 
-            userId = FromEmailAddress(userIdOrEmailAddress);
+            userId = FromEmailAddress(canonical);
             return true;
         }
 
