@@ -11,9 +11,9 @@ namespace UserManagement.Tests.Api;
 public sealed class SecurityHeadersTests(UserClusterFixture fixture) : IDisposable
 {
     private readonly GatewayClient _gateway = new(fixture.Gateway.CreateClient());
-    private readonly List<GatewayFactory> _factories = [];
+    private readonly ConfiguredGateways _gateways = new(fixture);
 
-    public void Dispose() => _factories.ForEach(f => f.Dispose());
+    public void Dispose() => _gateways.Dispose();
 
     [Fact]
     public async Task Api_responses_forbid_sniffing_framing_caching_and_active_content()
@@ -45,7 +45,7 @@ public sealed class SecurityHeadersTests(UserClusterFixture fixture) : IDisposab
     [Fact]
     public async Task A_host_name_refused_by_host_filtering_gets_the_headers()
     {
-        var gateway = Gateway(new Dictionary<string, string?> { ["AllowedHosts"] = "api.shop.example" });
+        var gateway = _gateways.Http(new() { ["AllowedHosts"] = "api.shop.example" });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
         request.Headers.Host = "attacker.example";
 
@@ -66,8 +66,7 @@ public sealed class SecurityHeadersTests(UserClusterFixture fixture) : IDisposab
     [InlineData("431", HttpStatusCode.RequestHeaderFieldsTooLarge)]
     public async Task Kestrels_own_refusals_are_empty_closing_answers_without_a_banner(string kind, HttpStatusCode expected)
     {
-        var factory = new GatewayFactory(fixture);
-        _factories.Add(factory);
+        var factory = _gateways.Factory();
         factory.UseKestrel(0);
         var address = factory.CreateClient().BaseAddress!;
         var request = kind switch
@@ -89,8 +88,7 @@ public sealed class SecurityHeadersTests(UserClusterFixture fixture) : IDisposab
     [Fact]
     public async Task The_same_request_well_formed_through_Kestrel_gets_the_headers()
     {
-        var factory = new GatewayFactory(fixture);
-        _factories.Add(factory);
+        var factory = _gateways.Factory();
         factory.UseKestrel(0);
         var http = factory.CreateClient();
 
@@ -108,13 +106,6 @@ public sealed class SecurityHeadersTests(UserClusterFixture fixture) : IDisposab
         Assert.True(response.Headers.CacheControl?.NoStore);
         Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.False(response.Headers.Contains("Server"));
-    }
-
-    private HttpClient Gateway(Dictionary<string, string?> settings)
-    {
-        var factory = new GatewayFactory(fixture, settings);
-        _factories.Add(factory);
-        return factory.CreateClient();
     }
 
     /// <summary>Sends bytes no HTTP client would, and reads the answer until the server closes the connection.</summary>

@@ -9,9 +9,9 @@ namespace UserManagement.Tests.Api;
 public sealed class ServiceEndpointsTests(UserClusterFixture fixture) : IDisposable
 {
     private readonly HttpClient _http = fixture.Gateway.CreateClient();
-    private readonly List<GatewayFactory> _factories = [];
+    private readonly ConfiguredGateways _gateways = new(fixture);
 
-    public void Dispose() => _factories.ForEach(f => f.Dispose());
+    public void Dispose() => _gateways.Dispose();
 
     [Theory]
     [InlineData("/health/live")]
@@ -27,7 +27,7 @@ public sealed class ServiceEndpointsTests(UserClusterFixture fixture) : IDisposa
     [Fact]
     public async Task The_OpenAPI_document_describes_the_contracts_endpoints()
     {
-        var document = await Gateway(new() { ["OpenApi:Enabled"] = "true" }).GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+        var document = await _gateways.Http(new() { ["OpenApi:Enabled"] = "true" }).GetFromJsonAsync<JsonObject>("/openapi/v1.json");
 
         var paths = document!["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/user", paths);
@@ -38,7 +38,7 @@ public sealed class ServiceEndpointsTests(UserClusterFixture fixture) : IDisposa
     [Fact]
     public async Task The_API_reference_is_browsable()
     {
-        using var response = await Gateway(new() { ["OpenApi:Enabled"] = "true" }).GetAsync("/scalar/v1");
+        using var response = await _gateways.Http(new() { ["OpenApi:Enabled"] = "true" }).GetAsync("/scalar/v1");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -50,7 +50,7 @@ public sealed class ServiceEndpointsTests(UserClusterFixture fixture) : IDisposa
     public async Task The_API_description_and_reference_are_served_in_development_and_not_by_default_in_production(
         string environment, HttpStatusCode expected)
     {
-        var http = Gateway(new() { ["environment"] = environment });
+        var http = _gateways.Http(new() { ["environment"] = environment });
 
         using var document = await http.GetAsync("/openapi/v1.json");
         using var reference = await http.GetAsync("/scalar/v1");
@@ -62,7 +62,7 @@ public sealed class ServiceEndpointsTests(UserClusterFixture fixture) : IDisposa
     [Fact]
     public async Task Production_serves_them_when_configured_to()
     {
-        var http = Gateway(new() { ["environment"] = "Production", ["OpenApi:Enabled"] = "true" });
+        var http = _gateways.Http(new() { ["environment"] = "Production", ["OpenApi:Enabled"] = "true" });
 
         using var document = await http.GetAsync("/openapi/v1.json");
 
@@ -75,12 +75,5 @@ public sealed class ServiceEndpointsTests(UserClusterFixture fixture) : IDisposa
         using var response = await _http.GetAsync("/health/live");
 
         Assert.False(response.Headers.Contains("Server"));
-    }
-
-    private HttpClient Gateway(Dictionary<string, string?> settings)
-    {
-        var factory = new GatewayFactory(fixture, settings);
-        _factories.Add(factory);
-        return factory.CreateClient();
     }
 }
