@@ -37,7 +37,10 @@ public static class UsersApi
         }
 
         var registration = new Registration(request.EmailAddress!, request.FirstName!, request.LastName!, new Password(request.Password!));
-        var result = await grains.GetUserByEmailAddress(registration.EmailAddress).Register(registration);
+        var existing = await grains.FindUserByEmailAddress(registration.EmailAddress);
+        var result = existing.GetPrimaryKeyString() == UserKey.FromEmailAddress(registration.EmailAddress)
+            ? await existing.Register(registration)
+            : RegistrationResult.AlreadyRegistered;
         if (result.AddressReserved)
         {
             return TypedResults.ValidationProblem(
@@ -57,11 +60,17 @@ public static class UsersApi
         string userId, ClaimsPrincipal principal, IGrainFactory grains, HttpContext http)
     {
         var isAdmin = principal.HasClaim(TokenClaims.UserType, UserTierNames.Admin);
-        if (!UserKey.TryResolve(AsSent(userId, http), out var key))
+        var requested = AsSent(userId, http);
+        if (!UserKey.TryResolve(requested, out var key))
         {
             return isAdmin
                 ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found")
                 : Forbidden();
+        }
+
+        if (requested.Contains('@', StringComparison.Ordinal))
+        {
+            key = (await IdempotentCalls.Retry(() => grains.FindUserByEmailAddress(requested))).GetPrimaryKeyString();
         }
 
         if (!isAdmin && principal.FindFirstValue(TokenClaims.Subject) != key)

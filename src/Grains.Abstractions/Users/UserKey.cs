@@ -18,10 +18,22 @@ public static class UserKey
 {
     private static readonly Guid UsersNamespace = new("7b0c2f5e-8a4d-4c51-9d3e-2f6a1b8c9e40");
 
+    public static string FromEmailAddress(string emailAddress) => FromName(EmailAddress.Normalize(emailAddress));
+
+    /// <summary>
+    /// The id a valid address got before addresses were canonicalised: of its text trimmed, in NFC and lower case.
+    /// The same as <see cref="FromEmailAddress"/> for an address written canonically; another for a spelling that was
+    /// not (<c>bücher.de</c>, a trailing dot, fullwidth letters), under which an account may have been registered.
+    /// </summary>
+    public static string FormerFromEmailAddress(string emailAddress) =>
+        EmailAddress.IsValid(emailAddress)
+            ? FromName(emailAddress.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant())
+            : throw new ArgumentException("Not a valid email address.", nameof(emailAddress));
+
     [SuppressMessage("Security", "CA5350", Justification = "RFC 9562 defines version 5 UUIDs on SHA-1; the id is a name, not a secret.")]
-    public static string FromEmailAddress(string emailAddress)
+    private static string FromName(string text)
     {
-        var name = Encoding.UTF8.GetBytes(EmailAddress.Normalize(emailAddress));
+        var name = Encoding.UTF8.GetBytes(text);
         Span<byte> input = stackalloc byte[16 + name.Length];
         UsersNamespace.TryWriteBytes(input, bigEndian: true, out _);
         name.CopyTo(input[16..]);
