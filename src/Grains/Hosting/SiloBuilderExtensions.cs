@@ -18,6 +18,7 @@ public static class SiloBuilderExtensions
         services.AddOptions<PasswordHashingOptions>()
             .BindConfiguration(PasswordHashingOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(hashing => hashing.QueueTimeout > TimeSpan.Zero, "PasswordHashing:QueueTimeout must be positive.")
             .ValidateOnStart();
         services.AddOptions<AdministratorOptions>()
             .BindConfiguration(AdministratorOptions.SectionName)
