@@ -4,22 +4,26 @@ namespace UserManagement.Grains.Users;
 /// One user of the shop. The grain key is the user id (see <see cref="UserKey"/>), so the id and the
 /// email address resolve to the same grain without a lookup table.
 /// </summary>
+/// <remarks>
+/// The calls that hash a password take the caller's <see cref="CancellationToken"/>: a hash whose caller has given up
+/// is never computed. When the silo's hashing queue is full they throw <c>PasswordHashingBusyException</c> at once.
+/// </remarks>
 public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Creates the account; refuses, changing nothing, when it exists, unless the registration repeats the one that
     /// created it (same names and password): then it answers that user, as a client whose answer was lost expects.
     /// </summary>
-    Task<RegistrationResult> Register(Registration registration);
+    Task<RegistrationResult> Register(Registration registration, CancellationToken cancellationToken = default);
 
     /// <summary>Creates the account as an administrator unless it exists; running it twice changes nothing.</summary>
-    Task<RegistrationResult> RegisterAdministrator(Registration registration);
+    Task<RegistrationResult> RegisterAdministrator(Registration registration, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Checks the password. A wrong password and an unknown user get the same answer in about the same time; after
     /// repeated failures the account is throttled with an exponential, capped back-off, known or not.
     /// </summary>
-    Task<LoginResult> LogIn(Password password);
+    Task<LoginResult> LogIn(Password password, CancellationToken cancellationToken = default);
 
     /// <summary>The user, or <see langword="null"/> when nobody is registered under this key.</summary>
     Task<UserDetails?> GetDetails();

@@ -23,7 +23,7 @@ public sealed partial class AdministratorSeeder(
         }
 
         var registration = new Registration(admin.EmailAddress, admin.FirstName, admin.LastName, new Password(admin.Password));
-        var result = await grains.GetUserByEmailAddress(admin.EmailAddress).RegisterAdministrator(registration);
+        var result = await grains.GetUserByEmailAddress(admin.EmailAddress).RegisterAdministrator(registration, cancellationToken);
         LogSeeded(logger, result.Created);
     }
 

@@ -79,7 +79,7 @@ public sealed partial class UserGrain(
         await OutboxIndex.Remove(UserId);
     }
 
-    public async Task<RegistrationResult> Register(Registration registration)
+    public async Task<RegistrationResult> Register(Registration registration, CancellationToken cancellationToken = default)
     {
         EnsureValid(registration);
 
@@ -93,15 +93,18 @@ public sealed partial class UserGrain(
         if (user.State.IsRegistered)
         {
             // A client whose answer was lost (a timeout, a dropped connection) sends its registration again.
-            return await IsRepeatOf(registration) ? RegistrationResult.Registered(Details()) : RegistrationResult.AlreadyRegistered;
+            var isRepeat = await IsRepeatOf(registration, cancellationToken);
+            return isRepeat ? RegistrationResult.Registered(Details()) : RegistrationResult.AlreadyRegistered;
         }
 
-        return await Create(registration, UserTier.Standard);
+        return await Create(registration, UserTier.Standard, cancellationToken);
     }
 
-    public Task<RegistrationResult> RegisterAdministrator(Registration registration) => Create(registration, UserTier.Admin);
+    public Task<RegistrationResult> RegisterAdministrator(
+        Registration registration, CancellationToken cancellationToken = default) =>
+        Create(registration, UserTier.Admin, cancellationToken);
 
-    public async Task<LoginResult> LogIn(Password password)
+    public async Task<LoginResult> LogIn(Password password, CancellationToken cancellationToken = default)
     {
         await EnsureCurrent();
         var state = user.State;
@@ -111,7 +114,7 @@ public sealed partial class UserGrain(
             return LoginResult.Throttled(wait);
         }
 
-        if (await passwords.Verify(state.PasswordHash, password))
+        if (await passwords.Verify(state.PasswordHash, password, cancellationToken))
         {
             if (state.FailedLogins > 0)
             {
@@ -164,7 +167,7 @@ public sealed partial class UserGrain(
         return new OrderRecording(OrderRecordingOutcome.Counted, state.OrderCount, state.Tier);
     }
 
-    private async Task<RegistrationResult> Create(Registration registration, UserTier tier)
+    private async Task<RegistrationResult> Create(Registration registration, UserTier tier, CancellationToken cancellationToken)
     {
         EnsureValid(registration);
         await EnsureCurrent();
@@ -173,7 +176,7 @@ public sealed partial class UserGrain(
             return RegistrationResult.AlreadyRegistered;
         }
 
-        var passwordHash = await passwords.Hash(registration.Password);
+        var passwordHash = await passwords.Hash(registration.Password, cancellationToken);
         var created = UserCreated(time.GetUtcNow());
 
         // Indexed before the write that records the event, so a crash between the two leaves nothing unfound.
@@ -200,7 +203,7 @@ public sealed partial class UserGrain(
     /// password is checked as a log-in checks it, throttled alike and counted when wrong, so registering is no way
     /// around the log-in throttling; and it is checked whatever the names, so the time taken does not tell them apart.
     /// </summary>
-    private async Task<bool> IsRepeatOf(Registration registration)
+    private async Task<bool> IsRepeatOf(Registration registration, CancellationToken cancellationToken)
     {
         var state = user.State;
         if (ThrottledFor() > TimeSpan.Zero)
@@ -208,7 +211,7 @@ public sealed partial class UserGrain(
             return false;
         }
 
-        if (!await passwords.Verify(state.PasswordHash, registration.Password))
+        if (!await passwords.Verify(state.PasswordHash, registration.Password, cancellationToken))
         {
             await RecordFailedLogIn();
             return false;

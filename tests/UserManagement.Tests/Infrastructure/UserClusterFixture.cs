@@ -9,7 +9,15 @@ namespace UserManagement.Tests.Infrastructure;
 /// <summary>One in-process cluster for the tests of a collection, reachable by TCP so a gateway can connect to it.</summary>
 public sealed class UserClusterFixture : IAsyncLifetime
 {
+    private readonly Action<TestClusterBuilder>? _customize;
     private GatewayFactory? _gateway;
+
+    public UserClusterFixture()
+    {
+    }
+
+    /// <summary>A cluster of a test's own, set up as the shared one and then changed by <paramref name="customize"/>.</summary>
+    internal UserClusterFixture(Action<TestClusterBuilder> customize) => _customize = customize;
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -36,8 +44,12 @@ public sealed class UserClusterFixture : IAsyncLifetime
             ["LoginThrottling:FreeAttempts"] = TestSettings.FreeLoginAttempts.ToString(CultureInfo.InvariantCulture),
             ["LoginThrottling:BaseDelaySeconds"] = "3",
             ["LoginThrottling:MaxDelaySeconds"] = "10",
+
+            // A loaded machine may take seconds per hash; only the tests of the queue's deadline want it short.
+            ["PasswordHashing:QueueTimeout"] = "00:01:00",
         }));
         builder.AddSiloBuilderConfigurator<UserSiloConfigurator>();
+        _customize?.Invoke(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
