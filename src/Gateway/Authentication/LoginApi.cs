@@ -49,7 +49,7 @@ public static class LoginApi
 
         var account = await grains.FindUserByEmailAddress(request.EmailAddress!);
         using var deadline = GrainCallDeadline.For(http);
-        var login = await account.LogIn(new Password(request.Password), deadline.Token);
+        var login = await account.LogIn(new Password(request.Password), http.Connection.RemoteIpAddress, deadline.Token);
         return login switch
         {
             { Outcome: LoginOutcome.Succeeded, User: { } user } =>

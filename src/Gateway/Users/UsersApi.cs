@@ -41,7 +41,7 @@ public static class UsersApi
         var existing = await grains.FindUserByEmailAddress(registration.EmailAddress);
         using var deadline = GrainCallDeadline.For(http);
         var result = existing.GetPrimaryKeyString() == UserKey.FromEmailAddress(registration.EmailAddress)
-            ? await existing.Register(registration, deadline.Token)
+            ? await existing.Register(registration, http.Connection.RemoteIpAddress, deadline.Token)
             : RegistrationResult.AlreadyRegistered;
         if (result.AddressReserved)
         {

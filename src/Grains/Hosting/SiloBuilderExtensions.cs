@@ -27,7 +27,12 @@ public static class SiloBuilderExtensions
         services.AddOptions<LoginThrottlingOptions>()
             .BindConfiguration(LoginThrottlingOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(
+                throttling => throttling.AccountFailureLimit >= throttling.FreeAttempts,
+                "LoginThrottling:AccountFailureLimit must be at least LoginThrottling:FreeAttempts.")
+            .Validate(throttling => throttling.KnownAddressLifetime > TimeSpan.Zero, "LoginThrottling:KnownAddressLifetime must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<LoginThrottle>();
         services.AddOptions<OutboxOptions>()
             .BindConfiguration(OutboxOptions.SectionName)
             .ValidateDataAnnotations()

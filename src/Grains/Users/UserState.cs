@@ -36,16 +36,14 @@ public sealed class UserState
     [Id(7)]
     public List<string> CountedOrderIds { get; set; } = [];
 
-    /// <summary>Failed log-ins since the last success (or since the window passed).</summary>
-    [Id(8)]
-    public int FailedLogins { get; set; }
-
-    [Id(9)]
-    public DateTimeOffset? LastFailedLoginAt { get; set; }
-
     /// <summary>Events recorded with a change of this user and not yet accepted by EventBridge.</summary>
     [Id(10)]
     public List<PendingEvent> Outbox { get; set; } = [];
+
+    /// <summary>Failed log-ins by client address and for the account, and the addresses the owner logged in from.</summary>
+    /// <remarks>Ids 8 and 9 held a single count of failures before they were counted per address.</remarks>
+    [Id(11)]
+    public RecentLogins Logins { get; set; } = new();
 
     [JsonIgnore]
     public bool IsRegistered => PasswordHash is not null;

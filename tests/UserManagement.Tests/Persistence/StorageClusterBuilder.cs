@@ -19,6 +19,7 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
     private TimeSpan _requestTimeout = TimeSpan.FromSeconds(5);
     private short _silos = 1;
     private Uri _events = dynamo.Events.Url;
+    private readonly Dictionary<string, string?> _settings = [];
 
     public string ServiceId => _serviceId;
 
@@ -73,6 +74,17 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
         return this;
     }
 
+    /// <summary>Silo configuration besides the storage's (<c>Admin:*</c>, <c>LoginThrottling:*</c>, …).</summary>
+    public StorageClusterBuilder WithSettings(IReadOnlyDictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+
+        return this;
+    }
+
     public async Task<TestCluster> StartAsync()
     {
         var builder = new TestClusterBuilder(_silos);
@@ -86,6 +98,7 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
             ["Storage:users:VerifyTableOnStartup"] = _verifyTable.ToString(CultureInfo.InvariantCulture),
             ["Storage:users:RequestTimeout"] = _requestTimeout.ToString("c", CultureInfo.InvariantCulture),
         }));
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.AddSiloBuilderConfigurator<DynamoDBSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TracingClientConfigurator>();
         var cluster = builder.Build();

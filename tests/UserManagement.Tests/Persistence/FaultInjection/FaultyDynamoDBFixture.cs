@@ -6,13 +6,27 @@ namespace UserManagement.Tests.Persistence.FaultInjection;
 /// A cluster on the DynamoDB storage whose client reaches the suite's dynalite only through a
 /// <see cref="FaultyDynamoDBProxy"/>, shared by the tests of a class; each test injects faults for its own items only.
 /// </summary>
-public sealed class FaultyDynamoDBFixture(DynamoDBFixture dynamo) : IAsyncLifetime
+public class FaultyDynamoDBFixture : IAsyncLifetime
 {
+    private readonly DynamoDBFixture _dynamo;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public FaultyDynamoDBFixture(DynamoDBFixture dynamo)
+        : this(dynamo, new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>The cluster's silo with <paramref name="settings"/> besides the storage's.</summary>
+    protected FaultyDynamoDBFixture(DynamoDBFixture dynamo, IReadOnlyDictionary<string, string?> settings) =>
+        (_dynamo, _settings) = (dynamo, settings);
+
     /// <summary>The storage's request timeout here: short, so an answer held back past it costs a test seconds only.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Long enough past <see cref="RequestTimeout"/> that the storage has given up before the answer comes.</summary>
     public static readonly TimeSpan PastTheTimeout = RequestTimeout + TimeSpan.FromSeconds(1);
+
+    public DynamoDBFixture Dynamo => _dynamo;
 
     public FaultyDynamoDBProxy Proxy { get; private set; } = null!;
 
@@ -27,8 +41,8 @@ public sealed class FaultyDynamoDBFixture(DynamoDBFixture dynamo) : IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        Proxy = await FaultyDynamoDBProxy.StartAsync(dynamo.ServiceUrl);
-        var builder = dynamo.NewCluster().WithEndpoint(Proxy.Url).WithRequestTimeout(RequestTimeout);
+        Proxy = await FaultyDynamoDBProxy.StartAsync(_dynamo.ServiceUrl);
+        var builder = _dynamo.NewCluster().WithEndpoint(Proxy.Url).WithRequestTimeout(RequestTimeout).WithSettings(_settings);
         ServiceId = builder.ServiceId;
         Cluster = await builder.StartAsync();
     }
