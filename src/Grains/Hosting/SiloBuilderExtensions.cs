@@ -23,6 +23,9 @@ public static class SiloBuilderExtensions
         services.AddOptions<AdministratorOptions>()
             .BindConfiguration(AdministratorOptions.SectionName)
             .Validate(AdministratorIsValid, "Admin:EmailAddress must be a valid address and Admin:Password must meet the password policy.")
+            .Validate(
+                admin => admin.SeedRetryDelay > TimeSpan.Zero && admin.SeedRetryMaxDelay >= admin.SeedRetryDelay,
+                "Admin:SeedRetryDelay must be positive and Admin:SeedRetryMaxDelay at least as long.")
             .ValidateOnStart();
         services.AddOptions<LoginThrottlingOptions>()
             .BindConfiguration(LoginThrottlingOptions.SectionName)

@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.TestingHost;
+using UserManagement.Grains.Users;
 using UserManagement.Tests.Events;
+using UserManagement.Tests.Ingest;
 
 namespace UserManagement.Tests.Infrastructure;
 
@@ -57,6 +59,11 @@ public sealed class UserClusterFixture : IAsyncLifetime
         _customize?.Invoke(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+
+        // The silo seeds the administrator in the background once it is active; the tests start once it is there.
+        await Eventually.Until(
+            async () => await Grains.GetUserByEmailAddress(TestSettings.AdminEmailAddress).GetDetails() is not null,
+            "the administrator to be seeded");
     }
 
     public async Task DisposeAsync()

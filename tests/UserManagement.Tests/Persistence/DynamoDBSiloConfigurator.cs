@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Users;
@@ -26,5 +27,6 @@ public sealed class DynamoDBSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddSingleton<IAmazonDynamoDB>(_ => DynaliteServer.CreateClient(serviceUrl));
         siloBuilder.Services.AddSingleton(EventSettings.Credentials);
         siloBuilder.AddUserGrains().AddDynamoDBGrainStorage(UserGrain.StorageName).AddActivityPropagation();
+        siloBuilder.Services.AddLogging(logging => logging.AddProvider(CapturedTelemetry.Logs));
     }
 }
