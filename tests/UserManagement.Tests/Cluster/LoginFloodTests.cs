@@ -51,6 +51,7 @@ public sealed class LoginFloodTests(ITestOutputHelper output)
             var readers = await RegisterAsync(grains, ReadUsers);
             var silosAtStart = await ActiveSilos(grains);
             var baseline = await ReadWithoutFloodAsync(grains, readers);
+            var (pausedBefore, gen2Before) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
             using var stop = new CancellationTokenSource(Flood);
 
             var membership = WatchMembership(grains, stop.Token);
@@ -60,11 +61,13 @@ public sealed class LoginFloodTests(ITestOutputHelper output)
             var answered = (await Task.WhenAll(reads)).SelectMany(r => r).ToList();
             var deadSeen = await membership;
             var silosAtEnd = await ActiveSilos(grains);
+            var (paused, gen2) = (GC.GetTotalPauseDuration() - pausedBefore, GC.CollectionCount(2) - gen2Before);
 
             var latencies = answered.Where(r => r.Error is null).Select(r => r.Latency.TotalMilliseconds).Order().ToList();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"log-ins: {logIns.Checked} checked, {logIns.Refused} refused as busy, {logIns.Failed.Count} failed otherwise ({string.Join(", ", logIns.Failed.CountBy(f => f).Select(f => $"{f.Value} {f.Key}"))})"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reads of other users during the flood: {latencies.Count} answered, {answered.Count - latencies.Count} failed; p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies.LastOrDefault():F1} ms"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the same reads before the flood ({BaselineReads.TotalSeconds} s, same process and machine): p50 {Percentile(baseline, 0.50):F1} ms, p99 {Percentile(baseline, 0.99):F1} ms, max {baseline.LastOrDefault():F1} ms"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"garbage collection during the flood (every hash allocates its memory anew): {gen2} full collections, {paused.TotalMilliseconds:F0} ms paused in all"));
             output.WriteLine($"silos: {silosAtStart.Count} at the start, {silosAtEnd.Count} active at the end, declared dead during the flood: {deadSeen.Count}");
 
             Assert.Empty(deadSeen);
