@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class OrderMessageHandler(
 {
     public async Task<MessageOutcome> Handle(string queueName, Message message)
     {
-        System.Diagnostics.Activity? activity = null;
+        Activity? activity = null;
         string? eventType = null;
         MessageOutcome outcome;
         try
