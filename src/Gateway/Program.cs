@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Benchmarks;
 using UserManagement.Gateway.Common;
+using UserManagement.Gateway.Events;
 using UserManagement.Gateway.Security;
 using UserManagement.Gateway.Users;
 using UserManagement.ServiceDefaults;
@@ -70,6 +71,7 @@ app.MapScalarApiReference();
 app.MapUsersApi();
 app.MapLoginApi();
 app.MapKeysApi();
+app.MapUserEventsApi();
 app.MapBaselineApi(app.Configuration);
 
 app.Run();

@@ -43,9 +43,9 @@ public sealed class UserState
     [Id(9)]
     public DateTimeOffset? LastFailedLoginAt { get; set; }
 
-    /// <summary>Events recorded with a change of this user and not yet accepted by EventBridge.</summary>
+    /// <summary>Events recorded with a change of this user and not yet accepted by EventBridge, or parked (see <see cref="EventOutbox"/>).</summary>
     [Id(10)]
-    public List<PendingEvent> Outbox { get; set; } = [];
+    public List<OutboxEvent> Outbox { get; set; } = [];
 
     [JsonIgnore]
     public bool IsRegistered => PasswordHash is not null;

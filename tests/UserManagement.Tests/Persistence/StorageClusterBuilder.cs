@@ -85,6 +85,8 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
             ["Storage:users:CreateTableIfNotExists"] = _createTable.ToString(CultureInfo.InvariantCulture),
             ["Storage:users:VerifyTableOnStartup"] = _verifyTable.ToString(CultureInfo.InvariantCulture),
             ["Storage:users:RequestTimeout"] = _requestTimeout.ToString("c", CultureInfo.InvariantCulture),
+            ["Reminders:TableName"] = DynamoDBFixture.ReminderTableName,
+            ["Reminders:CreateTableIfNotExists"] = "true",
         }));
         builder.AddSiloBuilderConfigurator<DynamoDBSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TracingClientConfigurator>();
