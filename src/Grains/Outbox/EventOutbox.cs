@@ -14,12 +14,14 @@ namespace UserManagement.Grains.Outbox;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Wake-ups are an Orleans reminder</b>, one per owner with events pending, due at the next attempt. Reminders are
-/// durable (the reminder table) and reactivate the owner when due, so no grain is kept in memory to retry, and after a
-/// silo dies its owners' reminders fire on the silos that take over its range. The reminder table is also the index of
-/// owners with pending events: one small row per owner, so no item grows with the number of pending owners, and the
-/// reminder service spreads the rows over the silos by hash range, with no sweeper calling every owner. A parked event
-/// has no wake-up: it waits for <see cref="RepublishParked"/>.
+/// <b>The index of owners with pending events is an Orleans reminder</b> per owner, registered before the write that
+/// records its first pending event and removed once none is left: one small row in the durable reminder table, so no
+/// item grows with the number of pending owners. The reminder service spreads the rows over the silos by hash range and
+/// ticks each one every <see cref="ReminderPeriod"/>, reactivating the owner wherever it is due: that is the sweep,
+/// bounded by the silos' ranges instead of every silo calling every owner, and it is what brings attempts back after a
+/// silo died. While the owner is active, the next attempt comes on a grain timer at its exact time (no
+/// <c>KeepAlive</c>: a deactivated owner is woken by its next tick), so the reminder is written twice per event, not
+/// once per attempt. A parked event has no wake-up: it waits for <see cref="RepublishParked"/>.
 /// </para>
 /// <para>
 /// The owner calls every method from its own turns (one at a time), after bringing its state up to date.
@@ -47,6 +49,11 @@ public sealed partial class EventOutbox(
     /// <summary>The owner's reminder as last registered by this activation (its ETag is needed to remove it).</summary>
     private IGrainReminder? _wakeUp;
 
+    /// <summary>The next attempt (or the check on the one under way) while this activation lives.</summary>
+    private IGrainTimer? _nextAttempt;
+
+    private Func<Task> _refresh = () => Task.CompletedTask;
+
     private Grain Owner => _owner ?? throw new InvalidOperationException("The outbox is not attached to its grain.");
 
     private string OwnerId => Owner.GetPrimaryKeyString();
@@ -54,28 +61,34 @@ public sealed partial class EventOutbox(
     private List<OutboxEvent> Events => _events();
 
     /// <summary>
-    /// A reminder fires at the due time, then every period until changed; the period only matters when a wake-up was
-    /// not followed by the next registration, so it is the attempt timeout or Orleans's minimum, whichever is longer.
+    /// How often an owner with pending events is woken by its reminder: the attempt timeout, or Orleans's minimum
+    /// reminder period if that is longer. It bounds how late an attempt can be after its silo died (a tick missed while
+    /// nobody owned the reminder comes at the next period).
     /// </summary>
-    private TimeSpan ReminderPeriod =>
+    public TimeSpan ReminderPeriod =>
         _options.AttemptTimeout > reminders.Value.MinimumReminderPeriod ? _options.AttemptTimeout : reminders.Value.MinimumReminderPeriod;
 
-    /// <summary>Binds the outbox to its grain, the list in the grain's state it keeps, and the grain's write.</summary>
-    public void Attach(Grain owner, Func<List<OutboxEvent>> events, Func<Task> save)
+    /// <summary>
+    /// Binds the outbox to its grain, the list in the grain's state it keeps, the grain's write, and what brings the
+    /// grain's state up to date before a timer's turn.
+    /// </summary>
+    public void Attach(Grain owner, Func<List<OutboxEvent>> events, Func<Task> save, Func<Task> refresh)
     {
         _owner = owner;
         _events = events;
         _save = save;
+        _refresh = refresh;
     }
 
     /// <summary>
-    /// Before the write that records new events: the wake-up that publishes them should the attempt made right after
-    /// the write be lost. Registered first, so no stored event is ever without one.
+    /// Before the write that records new events: the reminder that publishes them should the attempt made right after
+    /// the write be lost. Registered first, so no stored pending event is ever without one.
     /// </summary>
-    public Task PrepareToRecord() => WakeUpIn(_options.AttemptTimeout);
+    public async Task PrepareToRecord() =>
+        _wakeUp ??= await Owner.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
 
     /// <summary>After the write that recorded events: the first attempt, at once, without waiting for its outcome.</summary>
-    public Task PublishRecorded() => TryDispatch(time.GetUtcNow());
+    public Task PublishRecorded() => Continue(time.GetUtcNow());
 
     /// <summary>The owner's reminder fired: make the attempt that is due, or wait for the one under way.</summary>
     public Task OnReminder(string reminderName) =>
@@ -147,45 +160,52 @@ public sealed partial class EventOutbox(
 
         await _save();
         LogRepublished(logger, parked.Count, OwnerId);
-        await TryDispatch(now);
+        await Continue(now);
         return parked.Count;
     }
 
     public IReadOnlyList<OutgoingEventStatus> Status() =>
         [.. Events.Select(e => new OutgoingEventStatus(e.Id, e.DetailType, e.RecordedAt, e.Attempts, e.NextAttemptAt, e.LastError, e.ParkedAt))];
 
-    /// <summary>Whatever comes next: an attempt now, a wake-up for the next one, or no wake-up when nothing is pending.</summary>
+    /// <summary>Whatever comes next: an attempt now, a timer for the next one, or no wake-ups when nothing is pending.</summary>
     private async Task Continue(DateTimeOffset now)
     {
         var pending = Events.Where(e => !e.IsParked).ToList();
         if (pending.Count == 0)
         {
+            _nextAttempt?.Dispose();
             await StopWakingUp();
             return;
         }
 
-        if (await TryDispatch(now))
-        {
-            await WakeUpIn(_options.AttemptTimeout);
-            return;
-        }
-
+        await TryDispatch(now);
         var next = _attemptSentAt is { } sent ? sent + _options.AttemptTimeout : pending.Min(e => e.NextAttemptAt ?? now);
-        await WakeUpIn(next - now);
+        _nextAttempt?.Dispose();
+        _nextAttempt = Owner.RegisterGrainTimer(
+            static (outbox, _) => outbox.OnTimer(),
+            this,
+            new GrainTimerCreationOptions(next > now ? next - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = false });
+    }
+
+    private async Task OnTimer()
+    {
+        await _refresh();
+        await Continue(time.GetUtcNow());
     }
 
     /// <summary>Hands the due events to the publisher, unless an attempt is under way and not yet overdue.</summary>
-    private async Task<bool> TryDispatch(DateTimeOffset now)
+    private async Task TryDispatch(DateTimeOffset now)
     {
         if (_attemptSentAt is { } sent && now - sent < _options.AttemptTimeout)
         {
-            return false;
+            return;
         }
 
+        _attemptSentAt = null;
         var due = Events.Where(e => e.IsDue(now)).ToList();
         if (due.Count == 0)
         {
-            return false;
+            return;
         }
 
         _attemptSentAt = now;
@@ -193,11 +213,7 @@ public sealed partial class EventOutbox(
         await grains.GetGrain<IOutboxPublisherGrain>(0).Publish(
             Owner.AsReference<IOutboxOwner>(),
             [.. due.Select(e => new OutgoingEvent(e.Id, sourceName, e.DetailType, e.Detail, e.RecordedAt, e.TraceParent))]);
-        return true;
     }
-
-    private async Task WakeUpIn(TimeSpan dueTime) =>
-        _wakeUp = await Owner.RegisterOrUpdateReminder(ReminderName, dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero, ReminderPeriod);
 
     private async Task StopWakingUp()
     {

@@ -33,7 +33,7 @@ public sealed partial class UserGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        outbox.Attach(this, () => user.State.Outbox, Save);
+        outbox.Attach(this, () => user.State.Outbox, Save, EnsureCurrent);
         return Task.CompletedTask;
     }
 
