@@ -23,7 +23,7 @@ public sealed class OutboxCluster : IAsyncDisposable
     private OutboxCluster(UserClusterFixture fixture)
     {
         _fixture = fixture;
-        var silo = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<IMeterFactory>();
+        var silo = ((InProcessSiloHandle)Silo).SiloHost.Services.GetRequiredService<IMeterFactory>();
         _meters = new MeterListener
         {
             // This silo's meter only: other tests' silos run in the same process.
@@ -40,6 +40,8 @@ public sealed class OutboxCluster : IAsyncDisposable
     }
 
     public IGrainFactory Grains => _fixture.Grains;
+
+    public SiloHandle Silo => _fixture.Cluster.Primary!;
 
     public EventBridgeStandIn Events => _fixture.Events;
 
