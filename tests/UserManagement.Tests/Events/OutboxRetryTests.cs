@@ -76,7 +76,14 @@ public sealed class OutboxRetryTests
             && line.Contains(userId, StringComparison.Ordinal)
             && line.Contains("AccessDeniedException", StringComparison.Ordinal));
 
-        using var republish = await Republish(cluster, userId);
+        using var listed = await AsAdministrator(cluster, HttpMethod.Get, $"/admin/users/{userId}/events");
+        var shown = Assert.Single((await listed.Content.ReadFromJsonAsync<JsonObject>())!["data"]!.AsArray())!;
+        Assert.Equal(parked.EventId, (string?)shown["eventId"]);
+        Assert.Equal("users.userCreated.v1", (string?)shown["eventType"]);
+        Assert.StartsWith("AccessDeniedException", (string?)shown["lastError"], StringComparison.Ordinal);
+        Assert.NotNull((string?)shown["parkedAt"]);
+
+        using var republish = await AsAdministrator(cluster, HttpMethod.Post, $"/admin/users/{userId}/events/republish");
 
         Assert.Equal(HttpStatusCode.OK, republish.StatusCode);
         Assert.Equal(1, (int?)(await republish.Content.ReadFromJsonAsync<JsonObject>())!["data"]!["republished"]);
@@ -138,10 +145,10 @@ public sealed class OutboxRetryTests
         return parked!;
     }
 
-    private static async Task<HttpResponseMessage> Republish(OutboxCluster cluster, string userId)
+    private static async Task<HttpResponseMessage> AsAdministrator(OutboxCluster cluster, HttpMethod method, string path)
     {
         var token = await cluster.Gateway.TokenFor(TestSettings.AdminEmailAddress, TestSettings.AdminPassword);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/admin/users/{userId}/events/republish");
+        using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await cluster.Gateway.Http.SendAsync(request);
     }
