@@ -1,0 +1,32 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Constructs;
+
+namespace UserManagement.Infrastructure;
+
+/// <summary>
+/// The DynamoDB table of Orleans reminders: one item per user with events still to publish, which wakes that user when
+/// an attempt is due, on whichever silo owns it. The silo never creates it itself.
+/// </summary>
+public sealed class ReminderTable : Construct
+{
+    public const string PartitionKeyName = "pk";
+    public const string SortKeyName = "sk";
+
+    public ReminderTable(Construct scope, string id, bool deletionProtection)
+        : base(scope, id)
+    {
+        Table = new Table(this, "Table", new TableProps
+        {
+            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = PartitionKeyName, Type = AttributeType.STRING },
+            SortKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = SortKeyName, Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            PointInTimeRecovery = true,
+            DeletionProtection = deletionProtection,
+            Encryption = TableEncryption.AWS_MANAGED,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+    }
+
+    public Table Table { get; }
+}
