@@ -41,4 +41,20 @@ public sealed class LocalEventBridgeEmulatorTests : IAsyncLifetime
 
         Assert.Equal((PublishResult.Permanent, "MalformedDetail"), (outcome.Result, outcome.ErrorCode));
     }
+
+    [Fact]
+    public async Task Its_mode_can_refuse_every_request_as_denied_and_be_changed_back_while_it_runs()
+    {
+        await using var denying = await LocalEventBridgeEmulator.Start("deny");
+        await using var services = PublisherServices.Build(denying.Url, PublisherServices.Credentials(), new ConcurrentQueue<string>());
+        var publisher = services.GetRequiredService<IEventPublisher>();
+
+        var denied = Assert.Single(await publisher.PublishOnce([PublisherServices.UserCreatedEvent("user-9")], CancellationToken.None));
+        await denying.SetMode("accept");
+        var accepted = Assert.Single(await publisher.PublishOnce([PublisherServices.UserCreatedEvent("user-9")], CancellationToken.None));
+
+        Assert.Equal((PublishResult.Permanent, "AccessDeniedException"), (denied.Result, denied.ErrorCode));
+        Assert.Equal(PublishResult.Accepted, accepted.Result);
+        Assert.Single(await File.ReadAllLinesAsync(denying.EventsFile));
+    }
 }
