@@ -1,4 +1,3 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Constructs;
 
@@ -14,19 +13,8 @@ public sealed class ReminderTable : Construct
     public const string SortKeyName = "sk";
 
     public ReminderTable(Construct scope, string id, bool deletionProtection)
-        : base(scope, id)
-    {
-        Table = new Table(this, "Table", new TableProps
-        {
-            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = PartitionKeyName, Type = AttributeType.STRING },
-            SortKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = SortKeyName, Type = AttributeType.STRING },
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            PointInTimeRecovery = true,
-            DeletionProtection = deletionProtection,
-            Encryption = TableEncryption.AWS_MANAGED,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-        });
-    }
+        : base(scope, id) =>
+        Table = ServiceTable.Create(this, deletionProtection, PartitionKeyName, SortKeyName);
 
     public Table Table { get; }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Cluster.Harness;
 using UserManagement.Tests.Infrastructure;
@@ -19,22 +18,16 @@ public sealed class PendingEventsSiloFailureTests(ITestOutputHelper output)
     public async Task Events_pending_on_a_killed_silo_are_all_published_once_after_it_returns()
     {
         await using var cluster = await ProcessCluster.Start();
-        await using var observer = await ClusterObserver.Connect(cluster);
-        using var http = new HttpClient { BaseAddress = cluster.Gateway.Url, Timeout = TimeSpan.FromSeconds(30) };
-        var gateway = new GatewayClient(http);
         Assert.True(await OutboxCluster.Eventually(() => cluster.Events.AcceptedEntries.Count > 0, TimeSpan.FromSeconds(60)), "the administrator's event is out");
         cluster.Events.StopAnswering();
 
-        var userIds = new List<string>();
-        foreach (var registration in Enumerable.Range(0, Users).Select(_ => A.Registration()))
-        {
-            userIds.Add(await gateway.RegisterUser(registration));
-        }
+        // A few at a time, as users arrive; each answers at once, its event left pending.
+        using var http = new HttpClient { BaseAddress = cluster.Gateway.Url, Timeout = TimeSpan.FromSeconds(30) };
+        var userIds = (await Task.WhenAll(Enumerable.Range(0, Users).Select(_ => new GatewayClient(http).RegisterUser(A.Registration())))).ToList();
+        await using var observer = await ClusterObserver.Connect(cluster);
 
-        var placement = await observer.SiloPortsOfUsers();
-        var busiestPort = placement.Where(p => userIds.Contains(p.Key)).GroupBy(p => p.Value).MaxBy(g => g.Count())!.Key;
-        var busiest = cluster.Silos.Single(s => cluster.SiloPorts[s.Name] == busiestPort.ToString(CultureInfo.InvariantCulture));
-        output.WriteLine($"{placement.Count(p => p.Value == busiestPort && userIds.Contains(p.Key))} of {Users} users with events pending on {busiest.Name}");
+        var (busiest, onBusiest) = await observer.BusiestSiloOf(cluster, userIds);
+        output.WriteLine($"{onBusiest.Count} of {Users} users with events pending on {busiest.Name}");
         Assert.DoesNotContain(userIds, id => cluster.Events.AcceptedFor(id).Count > 0);
 
         await busiest.Kill();
