@@ -31,6 +31,7 @@ builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Jwt
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 builder.Services.AddAuthorization();
 builder.Services.AddCredentialsRateLimit();
+builder.Services.AddSecurityHeaders();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RequestExceptionHandler>();
@@ -56,18 +57,24 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-app.UseSecurityHeaders();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(Problems.WriteForStatusCode);
 app.UseCors();
 app.UseRequestBodyLimit();
+app.UseJsonRequestContent();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi();
-app.MapScalarApiReference();
+// The API's description and its browsable reference help whoever builds a client; a deployment exposes them only
+// when told to.
+if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment()))
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
+
 app.MapUsersApi();
 app.MapLoginApi();
 app.MapKeysApi();

@@ -33,6 +33,7 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly GrainStateSerializer _serializer;
+    private readonly UnacknowledgedWrites _unacknowledged = new();
 
     public DynamoDBGrainStorage(
         string name,
@@ -92,6 +93,7 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
         };
         var response = await CallAsync(
             "read", stateName, grainId, token => _client.GetItemAsync(request, token), cancellationToken);
+        _unacknowledged.Forget(grainState);
 
         if (response.Item is not { Count: > 0 } item)
         {
@@ -101,9 +103,10 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
             return;
         }
 
+        var version = VersionOf(item, stateName, grainId);
         grainState.State = _serializer.FromItem<T>(item) ?? _activators.GetActivator<T>().Create();
-        grainState.ETag = GrainStateItem.ETagOf(item);
-        grainState.RecordExists = true;
+        grainState.ETag = GrainStateItem.ETagOf(version);
+        grainState.RecordExists = GrainStateItem.HoldsState(item);
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
@@ -113,16 +116,14 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
         string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var expectedVersion = ExpectedVersion(stateName, grainId, grainState.ETag);
-        var version = expectedVersion + 1;
-
         var state = _serializer.ToAttribute(grainState.State, out var storedAsJsonText);
         if (storedAsJsonText)
         {
             _logger.StoredAsJsonText(stateName, GrainTypeOf(grainId));
         }
 
-        var item = GrainStateItem.Create(
-            KeyFor(stateName, grainId), version, grainId, stateName, _time.GetUtcNow(), state);
+        var item = GrainStateItem.Create(KeyFor(stateName, grainId), grainId, stateName, _time.GetUtcNow(), state);
+        GrainStateItem.Stamp(item, StoredWrite.New(expectedVersion + 1));
         var size = DynamoDBItemSize.Of(item);
         if (size > DynamoDBItemSize.MaxBytes)
         {
@@ -130,20 +131,7 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
             throw new GrainStateTooLargeException(stateName, GrainTypeOf(grainId), size, DynamoDBItemSize.MaxBytes);
         }
 
-        var (condition, names, values) = ConditionOn(expectedVersion);
-        var request = new PutItemRequest
-        {
-            TableName = _options.TableName,
-            Item = item,
-            ConditionExpression = condition,
-            ExpressionAttributeNames = names,
-            ExpressionAttributeValues = values,
-            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-        };
-
-        await CallConditionalAsync(
-            "write", stateName, grainId, grainState.ETag, token => _client.PutItemAsync(request, token), cancellationToken);
-
+        var version = await PutAsync("write", stateName, grainId, grainState, item, expectedVersion, cancellationToken);
         grainState.ETag = GrainStateItem.ETagOf(version);
         grainState.RecordExists = true;
     }
@@ -151,25 +139,20 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
 
+    /// <summary>
+    /// Replaces the item with a tombstone, an item without state at the next version, so versions never start over and
+    /// a copy read before the clear can never overwrite what is written after it. Resets the copy to a new default state.
+    /// </summary>
     public async Task ClearStateAsync<T>(
         string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var expectedVersion = ExpectedVersion(stateName, grainId, grainState.ETag);
-        var (condition, names, values) = ConditionOn(expectedVersion);
-        var request = new DeleteItemRequest
-        {
-            TableName = _options.TableName,
-            Key = GrainStateItem.KeyAttributes(KeyFor(stateName, grainId)),
-            ConditionExpression = condition,
-            ExpressionAttributeNames = names,
-            ExpressionAttributeValues = values,
-            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-        };
+        var tombstone = GrainStateItem.Create(KeyFor(stateName, grainId), grainId, stateName, _time.GetUtcNow(), state: null);
+        GrainStateItem.Stamp(tombstone, StoredWrite.New(expectedVersion + 1));
 
-        await CallConditionalAsync(
-            "clear", stateName, grainId, grainState.ETag, token => _client.DeleteItemAsync(request, token), cancellationToken);
-
-        grainState.ETag = null;
+        var version = await PutAsync("clear", stateName, grainId, grainState, tombstone, expectedVersion, cancellationToken);
+        grainState.State = _activators.GetActivator<T>().Create();
+        grainState.ETag = GrainStateItem.ETagOf(version);
         grainState.RecordExists = false;
     }
 
@@ -196,7 +179,7 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
         return version;
     }
 
-    /// <summary>The condition a write or delete needs: no item yet, or the item at the version the grain last read.</summary>
+    /// <summary>The condition a write or clear needs: no item yet, or the item at the version the grain last read.</summary>
     private static (string Expression, Dictionary<string, string>? Names, Dictionary<string, AttributeValue>? Values)
         ConditionOn(long expectedVersion) =>
         expectedVersion == 0
@@ -208,31 +191,149 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
                     [":expected"] = GrainStateItem.VersionValue(expectedVersion),
                 });
 
-    private async Task CallConditionalAsync<TResponse>(
+    /// <summary>
+    /// Puts the item on condition that the stored version is <paramref name="expectedVersion"/>, and returns the version
+    /// it stored. A refusal is a conflict unless the stored version is this write's own (DynamoDB applied it and the
+    /// answer was lost, so the SDK's retry found its condition no longer true) or an earlier write of this state copy
+    /// that failed without an answer, which this write then replaces.
+    /// </summary>
+    private async Task<long> PutAsync<T>(
         string operation,
         string stateName,
         GrainId grainId,
-        string? expectedETag,
-        Func<CancellationToken, Task<TResponse>> call,
+        IGrainState<T> grainState,
+        Dictionary<string, AttributeValue> item,
+        long expectedVersion,
         CancellationToken cancellationToken)
     {
+        var writeId = item[GrainStateItem.WriteId].S;
+        while (true)
+        {
+            var write = new StoredWrite(expectedVersion + 1, writeId);
+            GrainStateItem.Stamp(item, write);
+            StoredWrite? stored;
+            try
+            {
+                stored = await PutOrFindStoredAsync(operation, stateName, grainId, item, expectedVersion, cancellationToken);
+            }
+            catch
+            {
+                _unacknowledged.Remember(grainState, write);
+                throw;
+            }
+
+            if (stored is not { } found || found == write)
+            {
+                if (stored is not null)
+                {
+                    _logger.LostAnswerRecognised(operation, stateName, GrainTypeOf(grainId), _options.TableName, write.Version);
+                }
+
+                _unacknowledged.Forget(grainState);
+                return write.Version;
+            }
+
+            if (found.Version > expectedVersion && _unacknowledged.Contains(grainState, found))
+            {
+                _logger.EarlierWriteFound(operation, stateName, GrainTypeOf(grainId), _options.TableName, found.Version);
+                expectedVersion = found.Version;
+                grainState.ETag = GrainStateItem.ETagOf(found.Version);
+                continue;
+            }
+
+            throw Conflict(operation, stateName, grainId, grainState.ETag, found);
+        }
+    }
+
+    /// <summary><see langword="null"/> when the put was applied; otherwise the stored write its condition did not match.</summary>
+    private async Task<StoredWrite?> PutOrFindStoredAsync(
+        string operation,
+        string stateName,
+        GrainId grainId,
+        Dictionary<string, AttributeValue> item,
+        long expectedVersion,
+        CancellationToken cancellationToken)
+    {
+        var (condition, names, values) = ConditionOn(expectedVersion);
+        var request = new PutItemRequest
+        {
+            TableName = _options.TableName,
+            Item = item,
+            ConditionExpression = condition,
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
         try
         {
-            await CallAsync(operation, stateName, grainId, call, cancellationToken);
+            await CallAsync(operation, stateName, grainId, token => _client.PutItemAsync(request, token), cancellationToken);
+            return null;
         }
         catch (ConditionalCheckFailedException exception)
         {
-            // DynamoDB returns the stored item when asked to; an emulator may not, and then the stored version is unknown.
-            // The AWS exception is not passed on: Orleans cannot serialize it to the grain's caller.
-            var storedETag = exception.Item is { Count: > 0 } stored ? GrainStateItem.ETagOf(stored) ?? "unknown" : "unknown";
-            var currentETag = expectedETag ?? "none";
-            _logger.WriteConflict(stateName, GrainTypeOf(grainId), _options.TableName, currentETag, storedETag);
-            throw new InconsistentStateException(
-                $"Could not {operation} state '{stateName}' of a '{GrainTypeOf(grainId)}' grain in table '{_options.TableName}': " +
-                $"it was changed since version {currentETag} was read (stored version {storedETag}). Re-read the state and retry.",
-                storedETag,
-                currentETag);
+            // DynamoDB returns the stored item when asked to; an emulator may not, and then it is read.
+            var stored = exception.Item is { Count: > 0 } returned
+                ? returned
+                : await ReadStoredWriteAsync(stateName, grainId, cancellationToken);
+            return stored is { Count: > 0 }
+                ? new StoredWrite(VersionOf(stored, stateName, grainId), GrainStateItem.WriteIdOf(stored))
+                : new StoredWrite(0, null);
         }
+    }
+
+    /// <summary>
+    /// The version of a stored item. Without one the item cannot take part in the version conditions, and every write
+    /// would conflict for ever: that is an error of its own, with the item to look at named.
+    /// </summary>
+    private long VersionOf(Dictionary<string, AttributeValue> item, string stateName, GrainId grainId)
+    {
+        if (GrainStateItem.VersionOf(item) is { } version)
+        {
+            return version;
+        }
+
+        _logger.ItemWithoutVersion(stateName, GrainTypeOf(grainId), _options.TableName);
+        throw new GrainStateUnreadableException(
+            $"The item of state '{stateName}' of a '{GrainTypeOf(grainId)}' grain in table '{_options.TableName}' has no " +
+            $"Number attribute '{GrainStateItem.Version}' (at least 1), so it cannot be read or written safely; it was " +
+            $"not written by this storage or was edited. Give it one, or remove the item.");
+    }
+
+    private async Task<Dictionary<string, AttributeValue>?> ReadStoredWriteAsync(
+        string stateName, GrainId grainId, CancellationToken cancellationToken)
+    {
+        var request = new GetItemRequest
+        {
+            TableName = _options.TableName,
+            Key = GrainStateItem.KeyAttributes(KeyFor(stateName, grainId)),
+            ConsistentRead = true,
+            ProjectionExpression = "#version, #writeId",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["#version"] = GrainStateItem.Version,
+                ["#writeId"] = GrainStateItem.WriteId,
+            },
+        };
+        var response = await CallAsync(
+            "verify", stateName, grainId, token => _client.GetItemAsync(request, token), cancellationToken);
+        return response.Item;
+    }
+
+    /// <summary>
+    /// The conflict Orleans expects, so it deactivates the grain and the next call reads afresh. The AWS exception is not
+    /// passed on: Orleans cannot serialize it to the grain's caller.
+    /// </summary>
+    private InconsistentStateException Conflict(
+        string operation, string stateName, GrainId grainId, string? expectedETag, StoredWrite stored)
+    {
+        var storedETag = stored.Version > 0 ? GrainStateItem.ETagOf(stored.Version) : "none";
+        var currentETag = expectedETag ?? "none";
+        _logger.WriteConflict(stateName, GrainTypeOf(grainId), _options.TableName, currentETag, storedETag);
+        return new InconsistentStateException(
+            $"Could not {operation} state '{stateName}' of a '{GrainTypeOf(grainId)}' grain in table '{_options.TableName}': " +
+            $"it was changed since version {currentETag} was read (stored version {storedETag}). Re-read the state and retry.",
+            storedETag,
+            currentETag);
     }
 
     private async Task<TResponse> CallAsync<TResponse>(

@@ -38,4 +38,18 @@ internal static partial class DynamoDBGrainStorageLog
         Message = "DynamoDB failed the {Operation} of state {StateName} of a {GrainType} grain in table {TableName}")]
     public static partial void OperationFailed(
         this ILogger logger, Exception exception, string operation, string stateName, string grainType, string tableName);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning,
+        Message = "The answer to the {Operation} of state {StateName} of a {GrainType} grain in table {TableName} was lost and the SDK's retry refused; the stored version {Version} is that write's own, so it succeeded")]
+    public static partial void LostAnswerRecognised(
+        this ILogger logger, string operation, string stateName, string grainType, string tableName, long version);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning,
+        Message = "An earlier write of state {StateName} of a {GrainType} grain in table {TableName} that failed without an answer was stored as version {Version}; the {Operation} replaces it")]
+    public static partial void EarlierWriteFound(
+        this ILogger logger, string operation, string stateName, string grainType, string tableName, long version);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error,
+        Message = "The item of state {StateName} of a {GrainType} grain in table {TableName} has no readable version; it is neither read nor written")]
+    public static partial void ItemWithoutVersion(this ILogger logger, string stateName, string grainType, string tableName);
 }

@@ -20,9 +20,8 @@ internal static class DynamoDBGrainStorageTelemetry
     /// <summary>The DynamoDB API each of the storage's operations calls.</summary>
     public static string ApiOf(string operation) => operation switch
     {
-        "read" => "GetItem",
-        "write" => "PutItem",
-        "clear" => "DeleteItem",
+        "read" or "verify" => "GetItem",
+        "write" or "clear" => "PutItem",
         _ => operation,
     };
 

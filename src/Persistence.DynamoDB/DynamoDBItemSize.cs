@@ -7,7 +7,10 @@ namespace UserManagement.Persistence.DynamoDB;
 /// An upper estimate of an item's size as DynamoDB counts it against its 400 KB limit: attribute names and strings in
 /// UTF-8 bytes, numbers by their digits, and a few bytes for each list, map and element.
 /// </summary>
-/// <remarks>The estimate errs on the large side, so an item it lets through is not refused by DynamoDB.</remarks>
+/// <remarks>
+/// The estimate errs on the large side, so an item it lets through is not refused by DynamoDB. The storage writes no
+/// sets and no binaries, so they are not counted.
+/// </remarks>
 internal static class DynamoDBItemSize
 {
     /// <summary>DynamoDB's item limit: 400 KB, names and values together.</summary>
@@ -56,26 +59,6 @@ internal static class DynamoDBItemSize
             }
 
             return size;
-        }
-
-        if (value.B is not null)
-        {
-            return value.B.Length;
-        }
-
-        if (value.SS is not null)
-        {
-            return value.SS.Sum(s => (long)Encoding.UTF8.GetByteCount(s));
-        }
-
-        if (value.NS is not null)
-        {
-            return value.NS.Sum(NumberSize);
-        }
-
-        if (value.BS is not null)
-        {
-            return value.BS.Sum(b => b.Length);
         }
 
         return 1; // BOOL or NULL

@@ -11,8 +11,14 @@ internal static class GrainStateItem
     /// <summary>The String partition key, <c>{serviceId}/{stateName}/{grainId}</c>; the table has no sort key.</summary>
     public const string Key = "pk";
 
-    /// <summary>A Number that grows by one with every write: the state's ETag, which every write and delete is conditional on.</summary>
+    /// <summary>A Number that grows by one with every write, clears included: the state's ETag, which every write is conditional on.</summary>
     public const string Version = "version";
+
+    /// <summary>
+    /// A new id for every write (kept across the SDK's retries of it): a write whose condition failed finds its own id
+    /// stored when DynamoDB applied it and only the answer was lost.
+    /// </summary>
+    public const string WriteId = "writeId";
 
     /// <summary>The grain type, e.g. <c>user</c>, to tell items apart without parsing the key.</summary>
     public const string GrainType = "grainType";
@@ -28,7 +34,8 @@ internal static class GrainStateItem
 
     /// <summary>
     /// The state as a JSON string, used only for a state DynamoDB cannot hold as typed attributes (nesting beyond
-    /// 32 levels, numbers beyond 38 digits, empty map keys); an item has either this or <see cref="State"/>.
+    /// 32 levels, numbers beyond 38 digits, empty map keys); an item has either this or <see cref="State"/>, or, cleared,
+    /// neither.
     /// </summary>
     public const string StateJson = "stateJson";
 
@@ -38,32 +45,57 @@ internal static class GrainStateItem
     public static Dictionary<string, AttributeValue> KeyAttributes(string key) =>
         new(StringComparer.Ordinal) { [Key] = new AttributeValue { S = key } };
 
+    /// <summary>
+    /// An item without its version and write id, which <see cref="Stamp"/> sets for each try; without a state it is
+    /// the tombstone a clear leaves.
+    /// </summary>
     public static Dictionary<string, AttributeValue> Create(
         string key,
-        long version,
         GrainId grainId,
         string stateName,
         DateTimeOffset updatedAt,
-        KeyValuePair<string, AttributeValue> state) =>
-        new(StringComparer.Ordinal)
+        KeyValuePair<string, AttributeValue>? state)
+    {
+        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
         {
             [Key] = new AttributeValue { S = key },
-            [Version] = VersionValue(version),
             [GrainType] = new AttributeValue { S = grainId.Type.ToString() },
             [StateName] = new AttributeValue { S = stateName },
             [UpdatedAt] = new AttributeValue { S = updatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) },
-            [state.Key] = state.Value,
         };
+        if (state is { } held)
+        {
+            item[held.Key] = held.Value;
+        }
+
+        return item;
+    }
+
+    /// <summary>Whether an item holds a state, rather than being a tombstone.</summary>
+    public static bool HoldsState(Dictionary<string, AttributeValue> item) =>
+        item.ContainsKey(State) || item.ContainsKey(StateJson);
+
+    public static void Stamp(Dictionary<string, AttributeValue> item, StoredWrite write)
+    {
+        item[Version] = VersionValue(write.Version);
+        item[WriteId] = new AttributeValue { S = write.WriteId };
+    }
+
+    /// <summary>The version of a stored item; <see langword="null"/> when it has no readable one.</summary>
+    public static long? VersionOf(Dictionary<string, AttributeValue> item) =>
+        item.TryGetValue(Version, out var stored) && stored.N is not null && TryParseVersion(stored.N, out var version)
+            ? version
+            : null;
+
+    /// <summary>The write id of a stored item; <see langword="null"/> for one written before write ids were kept.</summary>
+    public static string? WriteIdOf(Dictionary<string, AttributeValue> item) =>
+        item.TryGetValue(WriteId, out var writeId) ? writeId.S : null;
 
     public static AttributeValue VersionValue(long version) =>
         new() { N = version.ToString(CultureInfo.InvariantCulture) };
 
     /// <summary>The ETag Orleans keeps for a version.</summary>
     public static string ETagOf(long version) => version.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The ETag of a stored item, or <see langword="null"/> when it has no readable version.</summary>
-    public static string? ETagOf(Dictionary<string, AttributeValue>? item) =>
-        item is not null && item.TryGetValue(Version, out var version) && version.N is not null ? version.N : null;
 
     /// <summary>The version an ETag stands for; <see langword="false"/> for an ETag this storage did not hand out.</summary>
     public static bool TryParseVersion(string etag, out long version) =>

@@ -46,7 +46,8 @@ public static class LoginApi
             return InvalidCredentials();
         }
 
-        var login = await grains.GetUserByEmailAddress(request.EmailAddress!).LogIn(new Password(request.Password));
+        var account = await grains.FindUserByEmailAddress(request.EmailAddress!);
+        var login = await account.LogIn(new Password(request.Password));
         return login switch
         {
             { Outcome: LoginOutcome.Succeeded, User: { } user } =>

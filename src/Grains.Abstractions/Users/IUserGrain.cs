@@ -6,7 +6,10 @@ namespace UserManagement.Grains.Users;
 /// </summary>
 public interface IUserGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the account; refuses, changing nothing, when it exists.</summary>
+    /// <summary>
+    /// Creates the account; refuses, changing nothing, when it exists, unless the registration repeats the one that
+    /// created it (same names and password): then it answers that user, as a client whose answer was lost expects.
+    /// </summary>
     Task<RegistrationResult> Register(Registration registration);
 
     /// <summary>Creates the account as an administrator unless it exists; running it twice changes nothing.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UserManagement.Grains.Events;
+using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Outbox;
 using UserManagement.Grains.Passwords;
 
@@ -16,6 +17,7 @@ public sealed partial class UserGrain(
     IOptions<LoginThrottlingOptions> throttling,
     IOptions<EventSourceOptions> events,
     EventOutbox outbox,
+    IOptions<AdministratorOptions> administrator,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IUserEventsGrain, IOutboxOwner, IRemindable
 {
@@ -37,7 +39,25 @@ public sealed partial class UserGrain(
         return Task.CompletedTask;
     }
 
-    public Task<RegistrationResult> Register(Registration registration) => Create(registration, UserTier.Standard);
+    public async Task<RegistrationResult> Register(Registration registration)
+    {
+        EnsureValid(registration);
+
+        // Before anything is compared with the account: the administrator's address is no one's to register.
+        if (administrator.Value.IsReservedAddress(registration.EmailAddress))
+        {
+            return RegistrationResult.Reserved;
+        }
+
+        await EnsureCurrent();
+        if (user.State.IsRegistered)
+        {
+            // A client whose answer was lost (a timeout, a dropped connection) sends its registration again.
+            return await IsRepeatOf(registration) ? RegistrationResult.Registered(Details()) : RegistrationResult.AlreadyRegistered;
+        }
+
+        return await Create(registration, UserTier.Standard);
+    }
 
     public Task<RegistrationResult> RegisterAdministrator(Registration registration) => Create(registration, UserTier.Admin);
 
@@ -45,7 +65,7 @@ public sealed partial class UserGrain(
     {
         await EnsureCurrent();
         var state = user.State;
-        var wait = throttling.Value.RemainingDelay(state.FailedLogins, state.LastFailedLoginAt, time.GetUtcNow());
+        var wait = ThrottledFor();
         if (wait > TimeSpan.Zero)
         {
             return LoginResult.Throttled(wait);
@@ -62,16 +82,7 @@ public sealed partial class UserGrain(
             return LoginResult.Succeeded(Details());
         }
 
-        var now = time.GetUtcNow();
-        var stillCounting = throttling.Value.IsWithinWindow(state.LastFailedLoginAt, now);
-        (state.FailedLogins, state.LastFailedLoginAt) = (stillCounting ? state.FailedLogins + 1 : 1, now);
-
-        // An unknown address is throttled alike, from memory only: storing it would let anyone create items at will.
-        if (state.IsRegistered)
-        {
-            await Save();
-        }
-
+        await RecordFailedLogIn();
         return LoginResult.InvalidCredentials;
     }
 
@@ -164,6 +175,46 @@ public sealed partial class UserGrain(
     {
         await EnsureCurrent();
         return user.State.IsRegistered ? await outbox.RepublishParked() : null;
+    }
+
+    /// <summary>
+    /// Whether a registration of this existing account repeats the one that created it: same names, same password. The
+    /// password is checked as a log-in checks it, throttled alike and counted when wrong, so registering is no way
+    /// around the log-in throttling; and it is checked whatever the names, so the time taken does not tell them apart.
+    /// </summary>
+    private async Task<bool> IsRepeatOf(Registration registration)
+    {
+        var state = user.State;
+        if (ThrottledFor() > TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        if (!await passwords.Verify(state.PasswordHash, registration.Password))
+        {
+            await RecordFailedLogIn();
+            return false;
+        }
+
+        return string.Equals(registration.FirstName.Trim(), state.FirstName, StringComparison.Ordinal)
+            && string.Equals(registration.LastName.Trim(), state.LastName, StringComparison.Ordinal);
+    }
+
+    private TimeSpan ThrottledFor() =>
+        throttling.Value.RemainingDelay(user.State.FailedLogins, user.State.LastFailedLoginAt, time.GetUtcNow());
+
+    private async Task RecordFailedLogIn()
+    {
+        var state = user.State;
+        var now = time.GetUtcNow();
+        var stillCounting = throttling.Value.IsWithinWindow(state.LastFailedLoginAt, now);
+        (state.FailedLogins, state.LastFailedLoginAt) = (stillCounting ? state.FailedLogins + 1 : 1, now);
+
+        // An unknown address is throttled alike, from memory only: storing it would let anyone create items at will.
+        if (state.IsRegistered)
+        {
+            await Save();
+        }
     }
 
     private void EnsureValid(Registration registration)

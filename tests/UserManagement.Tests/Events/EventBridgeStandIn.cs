@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using UserManagement.Tests.Infrastructure;
 
 namespace UserManagement.Tests.Events;
 
@@ -19,17 +18,12 @@ public sealed class EventBridgeStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<(int Status, string Body, TimeSpan Delay)> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<JsonElement> _accepted = new();
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private volatile bool _hanging;
     private volatile Tuple<int, string>? _outage;
 
     private EventBridgeStandIn()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Run(Answer);
     }
 
     public Uri Url { get; private set; } = null!;
@@ -42,8 +36,7 @@ public sealed class EventBridgeStandIn : IAsyncDisposable
     public static async Task<EventBridgeStandIn> Start()
     {
         var standIn = new EventBridgeStandIn();
-        await standIn._app.StartAsync();
-        standIn.Url = new Uri(standIn._app.Urls.Single());
+        (standIn._app, standIn.Url) = await LoopbackHttpServer.StartAsync(standIn.Answer);
         return standIn;
     }
 

@@ -48,7 +48,8 @@ public sealed class UserGrainTests(UserClusterFixture fixture)
         await Grains.GetUserByEmailAddress(registration.EmailAddress).Register(registration);
 
         var sameUser = Grains.GetUserByEmailAddress($"{localPart.ToUpperInvariant()}@example.com");
-        var again = await sameUser.Register(A.Registration().WithEmailAddress($" {localPart.ToLowerInvariant()}@EXAMPLE.com ").Build());
+        var again = await sameUser.Register(A.Registration()
+            .WithEmailAddress($" {localPart.ToLowerInvariant()}@EXAMPLE.com ").WithPassword("someone else's password").Build());
 
         Assert.False(again.Created);
         var user = await sameUser.GetDetails();

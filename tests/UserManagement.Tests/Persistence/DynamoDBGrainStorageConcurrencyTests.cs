@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using UserManagement.Persistence.DynamoDB;
@@ -77,6 +78,23 @@ public sealed class DynamoDBGrainStorageConcurrencyTests(DynamoDBFixture dynamo)
     }
 
     [Fact]
+    public async Task A_write_meeting_an_item_without_a_version_is_a_clear_error_not_a_conflict()
+    {
+        var grainId = NewGrainId();
+        var copy = await ReadAsync(grainId);
+        await dynamo.Client.PutItemAsync(DynamoDBFixture.TableName, new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = new() { S = StoredItems.KeyOf(dynamo.ServiceId, StateName, grainId) },
+            ["version"] = new() { S = "1" },
+        });
+
+        copy.State.Count = 1;
+        var error = await Assert.ThrowsAsync<GrainStateUnreadableException>(() => Storage.WriteStateAsync(StateName, grainId, copy));
+
+        Assert.Contains("no Number attribute 'version'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_clear_based_on_a_stale_read_is_refused_and_the_item_kept()
     {
         var grainId = NewGrainId();
@@ -94,21 +112,57 @@ public sealed class DynamoDBGrainStorageConcurrencyTests(DynamoDBFixture dynamo)
     }
 
     [Fact]
-    public async Task A_clear_resets_the_etag_and_a_read_after_it_finds_no_record()
+    public async Task A_clear_resets_the_state_and_a_read_after_it_finds_no_record_at_the_tombstones_version()
     {
         var grainId = NewGrainId();
         var state = await ReadAsync(grainId);
         state.State.Count = 4;
         await Storage.WriteStateAsync(StateName, grainId, state);
+        var cleared = state.State;
 
         await Storage.ClearStateAsync(StateName, grainId, state);
 
-        Assert.Null(state.ETag);
+        Assert.NotSame(cleared, state.State);
+        Assert.Equal(0, state.State.Count);
+        Assert.Equal("2", state.ETag);
         Assert.False(state.RecordExists);
         var reread = await ReadAsync(grainId);
         Assert.False(reread.RecordExists);
-        Assert.Null(reread.ETag);
+        Assert.Equal("2", reread.ETag);
         Assert.Equal(0, reread.State.Count);
+    }
+
+    [Fact]
+    public async Task After_a_clear_a_stale_copy_cannot_overwrite_what_was_written_since()
+    {
+        var grainId = NewGrainId();
+        var seed = await ReadAsync(grainId);
+        await Storage.WriteStateAsync(StateName, grainId, seed);
+        var stale = await ReadAsync(grainId);
+        var current = await ReadAsync(grainId);
+
+        await Storage.ClearStateAsync(StateName, grainId, current);
+        current.State.Note = "written after the clear";
+        await Storage.WriteStateAsync(StateName, grainId, current);
+
+        stale.State.Note = "stale";
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grainId, stale));
+        var stored = await ReadAsync(grainId);
+        Assert.Equal(("written after the clear", "3"), (stored.State.Note, stored.ETag));
+    }
+
+    [Fact]
+    public async Task Clearing_a_state_never_written_leaves_a_tombstone_the_next_write_builds_on()
+    {
+        var grainId = NewGrainId();
+        var state = await ReadAsync(grainId);
+
+        await Storage.ClearStateAsync(StateName, grainId, state);
+        state.State.Count = 1;
+        await Storage.WriteStateAsync(StateName, grainId, state);
+
+        var stored = await ReadAsync(grainId);
+        Assert.Equal((1, "2", true), (stored.State.Count, stored.ETag, stored.RecordExists));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.DynamoDBv2.Model;
 using UserManagement.Persistence.DynamoDB;
 using UserManagement.Tests.Persistence.Grains;
 
@@ -9,7 +10,7 @@ public sealed class DynamoDBGrainStorageTests(DynamoDBFixture dynamo)
 {
     private ICounterGrain NewCounter() => dynamo.Grains.GetGrain<ICounterGrain>($"counter-{Guid.NewGuid():N}");
 
-    private Task<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>?> StoredItemOf(ICounterGrain counter) =>
+    private Task<Dictionary<string, AttributeValue>?> StoredItemOf(ICounterGrain counter) =>
         dynamo.Client.GetAsync(DynamoDBFixture.TableName, StoredItems.KeyOf(dynamo.ServiceId, "state", counter.GetGrainId()));
 
     [Fact]
@@ -88,20 +89,24 @@ public sealed class DynamoDBGrainStorageTests(DynamoDBFixture dynamo)
     }
 
     [Fact]
-    public async Task Clearing_deletes_the_item_and_starts_the_versions_over()
+    public async Task Clearing_leaves_a_tombstone_and_the_versions_keep_counting()
     {
         var counter = NewCounter();
         await counter.Save(new CounterStateBuilder().WithCount(5).Build());
 
         await counter.Clear();
 
-        Assert.Null(await StoredItemOf(counter));
+        var tombstone = await StoredItemOf(counter);
+        Assert.Equal("2", tombstone?["version"].N);
+        Assert.False(tombstone!.ContainsKey("state"));
         Assert.False(await counter.RecordExists());
-        Assert.Null(await counter.ETag());
+        Assert.Equal("2", await counter.ETag());
         Assert.Equal(0, (await counter.Reload()).Count);
+        Assert.False(await counter.RecordExists());
 
         Assert.Equal(1, await counter.Increment());
-        Assert.Equal("1", (await StoredItemOf(counter))?["version"].N);
+        Assert.Equal("3", (await StoredItemOf(counter))?["version"].N);
+        Assert.True(await counter.RecordExists());
     }
 
     [Fact]
@@ -127,6 +132,48 @@ public sealed class DynamoDBGrainStorageTests(DynamoDBFixture dynamo)
         await counter.Save(new CounterStateBuilder().WithNoteOfSize(390 * 1024).Build());
 
         Assert.Equal(390 * 1024, (await counter.Reload()).Note.Length);
+    }
+
+    [Fact]
+    public async Task The_item_limit_counts_UTF8_bytes_so_multi_byte_text_is_refused_by_its_size_in_bytes()
+    {
+        var counter = NewCounter();
+        var euros = new string('€', 140 * 1024); // 140 K characters, 420 KiB in UTF-8: a limit on characters would let it through
+
+        var error = await Assert.ThrowsAsync<GrainStateTooLargeException>(
+            () => counter.Save(new CounterStateBuilder().WithNote(euros).Build()));
+
+        Assert.True(error.ItemSizeBytes > 420 * 1024);
+        Assert.Null(await StoredItemOf(counter));
+    }
+
+    [Fact]
+    public async Task Multi_byte_text_under_the_item_limit_in_bytes_is_stored()
+    {
+        var counter = NewCounter();
+        var emoji = string.Concat(Enumerable.Repeat("😀", 95 * 1024)); // 380 KiB in UTF-8
+
+        await counter.Save(new CounterStateBuilder().WithNote(emoji).Build());
+
+        Assert.Equal(emoji, (await counter.Reload()).Note);
+    }
+
+    [Fact]
+    public async Task An_item_without_a_version_is_a_clear_error_every_time_not_a_conflict()
+    {
+        var counter = NewCounter();
+        await dynamo.Client.PutItemAsync(DynamoDBFixture.TableName, new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = new() { S = StoredItems.KeyOf(dynamo.ServiceId, "state", counter.GetGrainId()) },
+            ["state"] = new() { M = new Dictionary<string, AttributeValue> { ["Count"] = new() { N = "3" } } },
+        });
+
+        var first = await Assert.ThrowsAsync<GrainStateUnreadableException>(counter.Get);
+        var again = await Assert.ThrowsAsync<GrainStateUnreadableException>(counter.Get);
+
+        Assert.Contains("no Number attribute 'version'", first.Message, StringComparison.Ordinal);
+        Assert.Contains(DynamoDBFixture.TableName, first.Message, StringComparison.Ordinal);
+        Assert.Equal(first.Message, again.Message);
     }
 
     [Fact]

@@ -77,6 +77,8 @@ public sealed class UserGrainDynamoDBTests(DynamoDBFixture dynamo)
         Assert.Equal(LoginOutcome.InvalidCredentials, (await restarted.LogIn(new Password("not the password at all"))).Outcome);
         var redelivery = await restarted.RecordCompletedOrder(new CompletedOrder("order-2"));
         Assert.Equal(OrderRecordingOutcome.AlreadyCounted, redelivery.Outcome);
-        Assert.Equal(RegistrationResult.AlreadyRegistered, await restarted.Register(registration.Build()));
+        Assert.Equal(
+            RegistrationResult.AlreadyRegistered,
+            await restarted.Register(A.Registration().WithEmailAddress(registration.EmailAddress).WithPassword("someone else's password").Build()));
     }
 }
