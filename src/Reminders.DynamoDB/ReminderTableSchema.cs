@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace UserManagement.Reminders.DynamoDB;
@@ -73,6 +74,18 @@ internal sealed partial class ReminderTableSchema(IAmazonDynamoDB client, Dynamo
         catch (ResourceNotFoundException)
         {
             return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"DynamoDB did not answer for reminder table '{options.TableName}' within {options.RequestTimeout}; " +
+                "check AWS_ENDPOINT_URL_DYNAMODB / AWS_REGION and the network.");
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException or AmazonServiceException or AmazonClientException)
+        {
+            throw new InvalidOperationException(
+                $"Reminders could not use DynamoDB table '{options.TableName}' at start-up: {exception.GetType().Name}: {exception.Message}",
+                exception);
         }
     }
 

@@ -94,7 +94,8 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
             ["Storage:users:VerifyTableOnStartup"] = _verifyTable.ToString(CultureInfo.InvariantCulture),
             ["Storage:users:RequestTimeout"] = _requestTimeout.ToString("c", CultureInfo.InvariantCulture),
             ["Reminders:TableName"] = DynamoDBFixture.ReminderTableName,
-            ["Reminders:CreateTableIfNotExists"] = "true",
+            ["Reminders:CreateTableIfNotExists"] = _createTable.ToString(CultureInfo.InvariantCulture),
+            ["Reminders:VerifyTableOnStartup"] = _verifyTable.ToString(CultureInfo.InvariantCulture),
         }));
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.AddSiloBuilderConfigurator<DynamoDBSiloConfigurator>();
