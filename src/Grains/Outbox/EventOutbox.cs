@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
@@ -210,9 +211,21 @@ public sealed partial class EventOutbox(
 
         _attemptSentAt = now;
         var sourceName = source.Value.Source;
-        await grains.GetGrain<IOutboxPublisherGrain>(0).Publish(
-            Owner.AsReference<IOutboxOwner>(),
-            [.. due.Select(e => new OutgoingEvent(e.Id, sourceName, e.DetailType, e.Detail, e.RecordedAt, e.TraceParent))]);
+
+        // An attempt is a trace of its own: its producer span continues the change's trace through the event's
+        // TraceParent, and what the attempt's outcome later writes is not counted as part of the change.
+        var caller = Activity.Current;
+        Activity.Current = null;
+        try
+        {
+            await grains.GetGrain<IOutboxPublisherGrain>(0).Publish(
+                Owner.AsReference<IOutboxOwner>(),
+                [.. due.Select(e => new OutgoingEvent(e.Id, sourceName, e.DetailType, e.Detail, e.RecordedAt, e.TraceParent))]);
+        }
+        finally
+        {
+            Activity.Current = caller;
+        }
     }
 
     private async Task StopWakingUp()
