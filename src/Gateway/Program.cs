@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Benchmarks;
 using UserManagement.Gateway.Common;
+using UserManagement.Gateway.Events;
 using UserManagement.Gateway.Security;
 using UserManagement.Gateway.Users;
 using UserManagement.ServiceDefaults;
@@ -77,6 +78,7 @@ if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment(
 app.MapUsersApi();
 app.MapLoginApi();
 app.MapKeysApi();
+app.MapUserEventsApi();
 app.MapBaselineApi(app.Configuration);
 
 app.Run();

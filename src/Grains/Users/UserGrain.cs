@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,24 +9,25 @@ using UserManagement.Resilience;
 
 namespace UserManagement.Grains.Users;
 
+/// <summary>
+/// One user: registration, log-in, order counting. Its outgoing events go through <see cref="EventOutbox"/>, which
+/// keeps them in this grain's state and publishes them through a grain of its own, so no call here waits on the bus.
+/// </summary>
 public sealed partial class UserGrain(
     [PersistentState("user", UserGrain.StorageName)] IPersistentState<UserState> user,
     IPasswordHasher passwords,
     LoginThrottle throttle,
-    IEventBridgePublisher events,
-    IOptions<EventBridgeOptions> eventOptions,
-    IOptions<OutboxOptions> outbox,
+    IOptions<EventSourceOptions> events,
+    EventOutbox outbox,
     IOptions<AdministratorOptions> administrator,
+    IOptions<OrderCountingOptions> orderCounting,
     TimeProvider time,
-    ILogger<UserGrain> logger) : Grain, IUserGrain, IPendingEventsOwner
+    ILogger<UserGrain> logger) : Grain, IUserGrain, IUserEventsGrain, IOutboxOwner, IRemindable
 {
     public const string StorageName = "users";
 
     /// <summary>A user becomes PREMIUM once the order count exceeds this.</summary>
     public const int PremiumAfterOrders = 10;
-
-    /// <summary>How many counted order ids a user remembers to recognise redeliveries (about 40 KB of state).</summary>
-    public const int RememberedOrders = 1000;
 
     /// <summary>How soon a write of log-in counts that failed is tried again.</summary>
     private static readonly Backoff StoringLoginsRetry = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
@@ -36,20 +36,12 @@ public sealed partial class UserGrain(
     private bool _loginsUnstored;
     private IGrainTimer? _storingLogins;
     private int _storingLoginsFailures;
-    private IGrainTimer? _publishing;
-    private int _publishFailures;
 
     private string UserId => this.GetPrimaryKeyString();
 
-    private IOutboxIndexGrain OutboxIndex => GrainFactory.GetGrain<IOutboxIndexGrain>(OutboxShards.Of(UserId));
-
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (user.State.Outbox.Count > 0)
-        {
-            SchedulePublishing(TimeSpan.Zero);
-        }
-
+        outbox.Attach(this, () => user.State.Outbox, Save, EnsureCurrent);
         return Task.CompletedTask;
     }
 
@@ -66,40 +58,6 @@ public sealed partial class UserGrain(
                 // Logged by Write; the counts it held go with this activation.
             }
         }
-    }
-
-    public async Task PublishPendingEvents()
-    {
-        await EnsureCurrent();
-        var pending = user.State.Outbox.ToList();
-        if (pending.Count == 0)
-        {
-            await OutboxIndex.Remove(UserId);
-            return;
-        }
-
-        using (var activity = UserGrainTelemetry.StartPublishing(pending[0], eventOptions.Value.EventBusName))
-        {
-            try
-            {
-                var source = eventOptions.Value.Source;
-                await events.PutEvents([.. pending.Select(e => new EventBridgeEntry(source, e.DetailType, e.Detail, e.RecordedAt))], CancellationToken.None);
-            }
-            catch (Exception exception)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-                var delay = outbox.Value.RetryDelay(++_publishFailures);
-                LogPublishingFailed(logger, exception, UserId, pending.Count, delay);
-                SchedulePublishing(delay);
-                return;
-            }
-        }
-
-        _publishFailures = 0;
-        var published = pending.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        user.State.Outbox.RemoveAll(e => published.Contains(e.Id));
-        await Save();
-        await OutboxIndex.Remove(UserId);
     }
 
     public async Task<RegistrationResult> Register(
@@ -161,7 +119,7 @@ public sealed partial class UserGrain(
 
     public async Task<OrderRecording> RecordCompletedOrder(CompletedOrder order)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(order.OrderId);
+        ArgumentException.ThrowIfNullOrEmpty(order.OrderId);
         await EnsureCurrent();
         var state = user.State;
         if (!state.IsRegistered)
@@ -169,18 +127,23 @@ public sealed partial class UserGrain(
             return new OrderRecording(OrderRecordingOutcome.UnknownUser, 0, UserTier.Standard);
         }
 
-        if (state.CountedOrderIds.Contains(order.OrderId))
+        var now = time.GetUtcNow();
+        var remembered = state.CountedOrderIds is { Count: > 0 } stored
+            ? RecentOrders.Including(state.RecentOrders, stored, now)
+            : state.RecentOrders;
+        if (RecentOrders.Contains(remembered, order.OrderId))
         {
             return new OrderRecording(OrderRecordingOutcome.AlreadyCounted, state.OrderCount, state.Tier);
         }
 
-        state.OrderCount++;
-        state.CountedOrderIds.Add(order.OrderId);
-        if (state.CountedOrderIds.Count > RememberedOrders)
+        state.RecentOrders = RecentOrders.Add(remembered, order.OrderId, now, orderCounting.Value, out var dropped);
+        state.CountedOrderIds = null;
+        if (dropped > 0)
         {
-            state.CountedOrderIds.RemoveRange(0, state.CountedOrderIds.Count - RememberedOrders);
+            LogRememberedOrdersCapped(logger, UserId, orderCounting.Value.MaxRememberedOrders, dropped);
         }
 
+        state.OrderCount++;
         if (state.Tier == UserTier.Standard && state.OrderCount > PremiumAfterOrders)
         {
             state.Tier = UserTier.Premium;
@@ -201,10 +164,8 @@ public sealed partial class UserGrain(
         }
 
         var passwordHash = await passwords.Hash(registration.Password, cancellationToken);
-        var created = UserCreated(time.GetUtcNow());
-
-        // Indexed before the write that records the event, so a crash between the two leaves nothing unfound.
-        await OutboxIndex.Add(UserId);
+        var created = UserCreatedEvent.Record(events.Value.Source, UserId, time.GetUtcNow());
+        await outbox.PrepareToRecord();
         user.State = new UserState
         {
             Outbox = [created],
@@ -221,8 +182,32 @@ public sealed partial class UserGrain(
 
         await Save();
         LogRegistered(logger, UserId, tier);
-        SchedulePublishing(TimeSpan.Zero);
+        await outbox.PublishRecorded();
         return RegistrationResult.Registered(Details());
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await EnsureCurrent();
+        await outbox.OnReminder(reminderName);
+    }
+
+    public async Task AttemptFinished(IReadOnlyList<EventOutcome> outcomes)
+    {
+        await EnsureCurrent();
+        await outbox.Settle(outcomes);
+    }
+
+    public async Task<IReadOnlyList<OutgoingEventStatus>?> GetOutgoingEvents()
+    {
+        await EnsureCurrent();
+        return user.State.IsRegistered ? outbox.Status() : null;
+    }
+
+    public async Task<int?> RepublishParkedEvents()
+    {
+        await EnsureCurrent();
+        return user.State.IsRegistered ? await outbox.RepublishParked() : null;
     }
 
     /// <summary>
@@ -306,31 +291,6 @@ public sealed partial class UserGrain(
         _storingLogins = null;
     }
 
-    private PendingEvent UserCreated(DateTimeOffset now)
-    {
-        // With tracing off no activity is current, but Orleans still carries the caller's context in RequestContext.
-        var traceParent = Activity.Current?.Id ?? RequestContext.Get("traceparent") as string;
-        var id = Guid.NewGuid().ToString();
-        return new PendingEvent
-        {
-            Id = id,
-            DetailType = UserCreatedEvent.Type,
-            Detail = UserCreatedEvent.Detail(id, eventOptions.Value.Source, UserId, now, traceParent),
-            RecordedAt = now,
-            TraceParent = traceParent,
-        };
-    }
-
-    /// <summary>Publishing runs on a timer of its own, after the call that recorded the event has answered.</summary>
-    private void SchedulePublishing(TimeSpan delay)
-    {
-        _publishing?.Dispose();
-        _publishing = this.RegisterGrainTimer(
-            static (grain, _) => grain.PublishPendingEvents(),
-            this,
-            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-    }
-
     private void EnsureValid(Registration registration)
     {
         if (!EmailAddress.IsValid(registration.EmailAddress) || UserKey.FromEmailAddress(registration.EmailAddress) != UserId)
@@ -404,8 +364,8 @@ public sealed partial class UserGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} became PREMIUM at {OrderCount} orders")]
     private static partial void LogPromoted(ILogger logger, string userId, int orderCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} event(s) of user {UserId} failed; retrying in {Delay}")]
-    private static partial void LogPublishingFailed(ILogger logger, Exception exception, string userId, int count, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} reached the cap of {MaxRememberedOrders} remembered orders; the {Dropped} oldest were forgotten before the end of the retention window")]
+    private static partial void LogRememberedOrdersCapped(ILogger logger, string userId, int maxRememberedOrders, int dropped);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing user {UserId} failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string userId);

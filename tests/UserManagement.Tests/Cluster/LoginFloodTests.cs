@@ -9,6 +9,7 @@ using Orleans.TestingHost;
 using UserManagement.Grains.Passwords;
 using UserManagement.Grains.Users;
 using UserManagement.Tests.Builders;
+using UserManagement.Tests.Events;
 using UserManagement.Tests.Infrastructure;
 using Xunit.Abstractions;
 
