@@ -17,7 +17,6 @@ namespace UserManagement.Tests.Persistence;
 public sealed class LoginThrottlingStorageTests(LoginThrottlingStorageTests.SlowBackOffCluster faulty)
     : IClassFixture<LoginThrottlingStorageTests.SlowBackOffCluster>
 {
-    private const string StateName = "user";
     private const int FreeAttempts = 5;
     private const int AccountFailureLimit = 10;
     private const string WrongPassword = "not the password at all";
@@ -42,7 +41,7 @@ public sealed class LoginThrottlingStorageTests(LoginThrottlingStorageTests.Slow
 
         // Once DynamoDB takes writes again the count is stored, exactly once each.
         faulty.Proxy.Heal(key);
-        await Eventually.Until(async () => StoredFailures(await StoredStateAsync(key), attacker) == FreeAttempts, "the failures to be stored");
+        await Eventually.Until(async () => FaultyDynamoDBFixture.StoredFailures(await faulty.StoredStateAsync(key), attacker.ToString()) == FreeAttempts, "the failures to be stored");
     }
 
     [Fact]
@@ -94,7 +93,7 @@ public sealed class LoginThrottlingStorageTests(LoginThrottlingStorageTests.Slow
         await Eventually.Until(
             async () =>
             {
-                logins = (await StoredStateAsync(key))["Logins"].M;
+                logins = (await faulty.StoredStateAsync(key))["Logins"].M;
                 return logins[list].L.Exists(entry => entry.M["Address"].S == address.ToString());
             },
             $"{address} to be stored in {list}");
@@ -112,28 +111,14 @@ public sealed class LoginThrottlingStorageTests(LoginThrottlingStorageTests.Slow
         return outcomes;
     }
 
-    private static int StoredFailures(Dictionary<string, AttributeValue> state, IPAddress address) =>
-        state["Logins"].M["Failures"].L.Where(f => f.M["Address"].S == address.ToString()).Sum(f => int.Parse(f.M["Count"].N, System.Globalization.CultureInfo.InvariantCulture));
-
     private static int JsonBytes(Dictionary<string, AttributeValue> map) =>
         System.Text.Encoding.UTF8.GetByteCount(Document.FromAttributeMap(map).ToJson());
 
-    /// <summary>A registered user whose registration event has been published, so its next write is the test's.</summary>
     private async Task<(IUserGrain User, string Key, Password Password)> RegisteredAsync()
     {
         var registration = A.Registration();
-        var user = faulty.Grains.GetUserByEmailAddress(registration.EmailAddress);
-        await user.Register(registration.Build());
-        var key = faulty.KeyOf(StateName, user.GetGrainId());
-        await Eventually.Until(async () => (await StoredStateAsync(key))["Outbox"].L.Count == 0, "the registration event to be published");
+        var (user, key) = await faulty.RegisteredAsync(registration);
         return (user, key, new Password(registration.Password));
-    }
-
-    private async Task<Dictionary<string, AttributeValue>> StoredStateAsync(string key)
-    {
-        var item = await faulty.Dynamo.Client.GetAsync(DynamoDBFixture.TableName, key)
-            ?? throw new InvalidOperationException($"No item is stored under {key}.");
-        return item["state"].M;
     }
 
     /// <summary>The faulty cluster with a back-off that starts at a minute and an account ceiling of ten.</summary>
