@@ -64,6 +64,7 @@ public static class SiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AdministratorSeeder>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LegacyOutboxIndexDrain>();
         return silo;
     }
 

@@ -91,6 +91,16 @@ public sealed partial class EventOutbox(
     /// <summary>After the write that recorded events: the first attempt, at once, without waiting for its outcome.</summary>
     public Task PublishRecorded() => Continue(time.GetUtcNow());
 
+    /// <summary>Pending events without a wake-up get one, and the attempt that is due is made.</summary>
+    public async Task Resume()
+    {
+        if (Events.Any(e => !e.IsParked))
+        {
+            await PrepareToRecord();
+            await Continue(time.GetUtcNow());
+        }
+    }
+
     /// <summary>The owner's reminder fired: make the attempt that is due, or wait for the one under way.</summary>
     public Task OnReminder(string reminderName) =>
         reminderName == ReminderName ? Continue(time.GetUtcNow()) : Task.CompletedTask;

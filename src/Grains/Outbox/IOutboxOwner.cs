@@ -8,4 +8,10 @@ namespace UserManagement.Grains.Outbox;
 public interface IOutboxOwner : IGrainWithStringKey
 {
     Task AttemptFinished(IReadOnlyList<EventOutcome> outcomes);
+
+    /// <summary>
+    /// Gives pending events that have no wake-up one, and makes the attempt that is due: for events recorded before the
+    /// outbox kept its index in reminders (see <see cref="LegacyOutboxIndexDrain"/>).
+    /// </summary>
+    Task ResumePending();
 }

@@ -198,6 +198,12 @@ public sealed partial class UserGrain(
         await outbox.Settle(outcomes);
     }
 
+    public async Task ResumePending()
+    {
+        await EnsureCurrent();
+        await outbox.Resume();
+    }
+
     public async Task<IReadOnlyList<OutgoingEventStatus>?> GetOutgoingEvents()
     {
         await EnsureCurrent();

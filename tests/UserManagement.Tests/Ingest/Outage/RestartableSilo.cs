@@ -37,6 +37,8 @@ public sealed class RestartableSilo(Uri dynamoDb, Uri events)
             [DynamoDBSiloConfigurator.ServiceUrlKey] = dynamoDb.ToString(),
             ["Storage:users:TableName"] = "outage-tests",
             ["Storage:users:CreateTableIfNotExists"] = bool.TrueString,
+            ["Reminders:TableName"] = "outage-tests-reminders",
+            ["Reminders:CreateTableIfNotExists"] = bool.TrueString,
         });
         builder.UseOrleans(silo =>
         {

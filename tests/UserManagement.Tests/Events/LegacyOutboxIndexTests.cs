@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using UserManagement.Grains.Events;
+using UserManagement.Grains.Outbox;
+using UserManagement.Grains.Users;
+using UserManagement.Tests.Builders;
+using UserManagement.Tests.Infrastructure;
+using UserManagement.Tests.Ingest;
+using UserManagement.Tests.Persistence;
+
+namespace UserManagement.Tests.Events;
+
+/// <summary>
+/// Events left pending by a version of the service that indexed them in sixteen shard items rather than reminders:
+/// once the service runs again, each is published, once, and the old index is emptied.
+/// </summary>
+[Collection(DynamoDBCollection.Name)]
+public sealed class LegacyOutboxIndexTests(DynamoDBFixture dynamo)
+{
+    [Fact]
+    public async Task A_user_listed_in_the_earlier_index_has_its_pending_event_published_once_and_the_index_is_emptied()
+    {
+        await using var events = await EventBridgeStandIn.Start();
+        var builder = dynamo.NewCluster().WithEventsAt(events.Url);
+        var registration = A.Registration().Build();
+        var userId = UserKey.FromEmailAddress(registration.EmailAddress);
+        const int shard = 5;
+        var pending = UserCreatedEvent.Record(EventSettings.Source, userId, DateTimeOffset.UtcNow.AddHours(-1));
+
+        await using (var before = await builder.StartAsync())
+        {
+            var storage = StorageOf(before);
+            await storage.WriteStateAsync("user", before.GrainFactory.GetUser(userId).GetGrainId(), new GrainState<UserState>(new UserState
+            {
+                EmailAddress = registration.EmailAddress,
+                FirstName = registration.FirstName,
+                LastName = registration.LastName,
+                PasswordHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
+                RegisteredAt = pending.RecordedAt,
+                Outbox = [pending],
+            }));
+            await storage.WriteStateAsync(
+                LegacyOutboxIndexDrain.StateName,
+                LegacyOutboxIndexDrain.ShardId(shard),
+                new GrainState<LegacyOutboxIndexState>(new LegacyOutboxIndexState { UserIds = [userId] }));
+        }
+
+        await using var after = await builder.StartAsync();
+
+        Assert.True(await OutboxCluster.Eventually(() => events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(60)), "the pending event is published");
+        var index = new GrainState<LegacyOutboxIndexState>(new LegacyOutboxIndexState());
+        await Eventually.Until(
+            async () =>
+            {
+                await StorageOf(after).ReadStateAsync(LegacyOutboxIndexDrain.StateName, LegacyOutboxIndexDrain.ShardId(shard), index);
+                return !index.RecordExists;
+            },
+            "the earlier index shard cleared");
+        Assert.Equal([pending.Id], events.AcceptedEventIds);
+        Assert.Empty((await after.GrainFactory.GetGrain<IUserEventsGrain>(userId).GetOutgoingEvents())!);
+    }
+
+    private static IGrainStorage StorageOf(TestCluster cluster) =>
+        ((InProcessSiloHandle)cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(UserGrain.StorageName);
+}
