@@ -143,7 +143,7 @@ public sealed class IngestScenario : IBenchmarkScenario
     {
         var registration = new Registration($"bench.item.{Guid.NewGuid():N}@example.com", "Bench", "User", new Password("Bench-ingest-password-7"));
         var user = grains.GetUserByEmailAddress(registration.EmailAddress);
-        await user.Register(registration);
+        await user.Register(registration, cancellationToken: cancellationToken);
         var key = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = $"{ServiceId}/user/{user.GetGrainId()}" } };
         var orderIds = new List<string>();
         var measured = new List<(string Note, double Ratio)>();
@@ -341,7 +341,7 @@ public sealed class IngestScenario : IBenchmarkScenario
         await Parallel.ForAsync(0, Users, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, _) =>
         {
             var registration = new Registration($"bench.ingest.{i:D4}.{Guid.NewGuid():N}@example.com", "Bench", "User", new Password("Bench-ingest-password-7"));
-            var result = await grains.GetUserByEmailAddress(registration.EmailAddress).Register(registration);
+            var result = await grains.GetUserByEmailAddress(registration.EmailAddress).Register(registration, cancellationToken: _);
             ids[i] = result.User?.UserId ?? throw new InvalidOperationException($"Registering {registration.EmailAddress} failed.");
         });
         return ids;

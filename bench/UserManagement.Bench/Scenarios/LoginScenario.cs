@@ -38,13 +38,13 @@ public sealed class LoginScenario : IBenchmarkScenario
         var hashes = new List<string>();
         for (var worker = 0; worker < settings.Concurrency; worker++)
         {
-            hashes.Add(await hasher.Hash(password));
+            hashes.Add(await hasher.Hash(password, cancellationToken));
         }
 
         var login = new Contender("POST /login", (worker, _) => calls.LogIn(emails[worker]));
         var raw = new Contender("Argon2id verify", async (worker, _) =>
         {
-            if (!await hasher.Verify(hashes[worker], password))
+            if (!await hasher.Verify(hashes[worker], password, cancellationToken))
             {
                 throw new InvalidOperationException("The password did not verify.");
             }

@@ -17,7 +17,8 @@ public static class LoginApi
             .WithSummary("Exchange an email address and password for a token")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 
@@ -47,7 +48,8 @@ public static class LoginApi
         }
 
         var account = await grains.FindUserByEmailAddress(request.EmailAddress!);
-        var login = await account.LogIn(new Password(request.Password));
+        using var deadline = GrainCallDeadline.For(http);
+        var login = await account.LogIn(new Password(request.Password), http.Connection.RemoteIpAddress, deadline.Token);
         return login switch
         {
             { Outcome: LoginOutcome.Succeeded, User: { } user } =>

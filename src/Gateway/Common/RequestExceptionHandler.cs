@@ -1,10 +1,13 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
+using UserManagement.Grains.Passwords;
 
 namespace UserManagement.Gateway.Common;
 
 /// <summary>
 /// Turns what goes wrong outside an endpoint's own logic into problem details: an unreadable body is the client's
-/// error (4xx, nothing echoed back), an unreachable cluster is a temporary 503.
+/// error (4xx, nothing echoed back); an unreachable cluster, a grain call past its deadline and saturated password
+/// hashing are a temporary 503 with <c>Retry-After</c>.
 /// </summary>
 public sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHandler> logger) : IExceptionHandler
 {
@@ -15,7 +18,18 @@ public sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHand
             case BadHttpRequestException badRequest:
                 await Problems.Write(httpContext, badRequest.StatusCode, "The request could not be read", ReasonFor(badRequest.StatusCode));
                 return true;
+            case PasswordHashingBusyException busy:
+                var seconds = RetryAfter.Seconds(busy.RetryAfter);
+                LogHashingBusy(logger, seconds);
+                httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await Problems.Write(
+                    httpContext,
+                    StatusCodes.Status503ServiceUnavailable,
+                    "Too many password checks at once",
+                    $"Nothing was checked. Try again in {seconds} seconds.");
+                return true;
             case OrleansException or TimeoutException:
+            case OperationCanceledException when !httpContext.RequestAborted.IsCancellationRequested:
                 LogClusterUnavailable(logger, exception.GetType().Name);
                 httpContext.Response.Headers.RetryAfter = "1";
                 await Problems.Write(httpContext, StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Try again shortly.");
@@ -31,6 +45,9 @@ public sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHand
         StatusCodes.Status415UnsupportedMediaType => JsonRequestContent.UnsupportedDetail,
         _ => "The request body is not valid JSON of the expected shape.",
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Password hashing is saturated; answered 503, retry after {Seconds} s")]
+    private static partial void LogHashingBusy(ILogger logger, int seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster did not answer ({ExceptionType}); answered 503")]
     private static partial void LogClusterUnavailable(ILogger logger, string exceptionType);

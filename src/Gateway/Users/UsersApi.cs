@@ -17,7 +17,8 @@ public static class UsersApi
             .RequireRateLimiting(CredentialsRateLimit.PolicyName)
             .WithSummary("Register a user")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/{userId}", GetUser)
             .WithSummary("Read a user by id or email address: the user named by the token, or any user for an admin")
             .RequireAuthorization()
@@ -28,7 +29,7 @@ public static class UsersApi
     }
 
     private static async Task<Results<Ok<ApiResponse<UserResponse>>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterUserRequest request, IGrainFactory grains)
+        RegisterUserRequest request, IGrainFactory grains, HttpContext http)
     {
         var errors = RegisterUserRequestValidator.Validate(request);
         if (errors.Count > 0)
@@ -38,8 +39,9 @@ public static class UsersApi
 
         var registration = new Registration(request.EmailAddress!, request.FirstName!, request.LastName!, new Password(request.Password!));
         var existing = await grains.FindUserByEmailAddress(registration.EmailAddress);
+        using var deadline = GrainCallDeadline.For(http);
         var result = existing.GetPrimaryKeyString() == UserKey.FromEmailAddress(registration.EmailAddress)
-            ? await existing.Register(registration)
+            ? await existing.Register(registration, http.Connection.RemoteIpAddress, deadline.Token)
             : RegistrationResult.AlreadyRegistered;
         if (result.AddressReserved)
         {

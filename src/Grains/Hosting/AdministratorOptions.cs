@@ -2,7 +2,7 @@ using UserManagement.Grains.Users;
 
 namespace UserManagement.Grains.Hosting;
 
-/// <summary>The administrator account seeded at start-up. Without a password nothing is seeded.</summary>
+/// <summary>Section <c>Admin</c>: the administrator account seeded at start-up. Without a password nothing is seeded.</summary>
 public sealed class AdministratorOptions
 {
     public const string SectionName = "Admin";
@@ -14,6 +14,11 @@ public sealed class AdministratorOptions
     public string FirstName { get; set; } = "Shop";
 
     public string LastName { get; set; } = "Administrator";
+
+    /// <summary>After a failed try, seeding tries again after this delay, doubled per failure up to <see cref="SeedRetryMaxDelay"/>.</summary>
+    public TimeSpan SeedRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan SeedRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Whether a self-service registration of <paramref name="emailAddress"/> would pass for the administrator: the

@@ -29,15 +29,24 @@ public static class SiloBuilderExtensions
         services.AddOptions<PasswordHashingOptions>()
             .BindConfiguration(PasswordHashingOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(hashing => hashing.QueueTimeout > TimeSpan.Zero, "PasswordHashing:QueueTimeout must be positive.")
             .ValidateOnStart();
         services.AddOptions<AdministratorOptions>()
             .BindConfiguration(AdministratorOptions.SectionName)
             .Validate(AdministratorIsValid, "Admin:EmailAddress must be a valid address and Admin:Password must meet the password policy.")
+            .Validate(
+                admin => admin.SeedRetryDelay > TimeSpan.Zero && admin.SeedRetryMaxDelay >= admin.SeedRetryDelay,
+                "Admin:SeedRetryDelay must be positive and Admin:SeedRetryMaxDelay at least as long.")
             .ValidateOnStart();
         services.AddOptions<LoginThrottlingOptions>()
             .BindConfiguration(LoginThrottlingOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(
+                throttling => throttling.AccountFailureLimit >= throttling.FreeAttempts,
+                "LoginThrottling:AccountFailureLimit must be at least LoginThrottling:FreeAttempts.")
+            .Validate(throttling => throttling.KnownAddressLifetime > TimeSpan.Zero, "LoginThrottling:KnownAddressLifetime must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<LoginThrottle>();
         services.AddOptions<OrderCountingOptions>()
             .BindConfiguration(OrderCountingOptions.SectionName)
             .ValidateDataAnnotations()

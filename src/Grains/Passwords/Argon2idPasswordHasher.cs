@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
 using Isopoh.Cryptography.Argon2;
@@ -7,8 +8,9 @@ using UserManagement.Grains.Users;
 namespace UserManagement.Grains.Passwords;
 
 /// <summary>
-/// Argon2id off the Orleans scheduler: each hash runs on the thread pool, so a grain awaiting it does not hold a
-/// scheduler turn, and a semaphore bounds how many run at once, so a login flood queues instead of starving the process.
+/// Argon2id on threads of its own (see <see cref="HashingQueue"/>): a grain awaiting a hash holds no scheduler turn and
+/// no thread-pool thread, at most <see cref="PasswordHashingOptions.EffectiveMaxConcurrency"/> hashes run at once, so
+/// a core stays with the runtime, and a log-in flood is refused at the queue instead of starving the silo.
 /// </summary>
 public sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
 {
@@ -16,53 +18,44 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
     private const int HashBytes = 32;
 
     private readonly PasswordHashingOptions _options;
-    private readonly SemaphoreSlim _slots;
+    private readonly HashingQueue _queue;
     private readonly Lazy<string> _decoyHash;
 
-    public Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options)
+    public Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options, IMeterFactory? meters = null)
     {
         _options = options.Value;
-        _slots = new SemaphoreSlim(_options.EffectiveMaxConcurrency);
+        _queue = new HashingQueue(
+            _options.EffectiveMaxConcurrency, _options.EffectiveQueueLimit, _options.QueueTimeout, meters);
         _decoyHash = new Lazy<string>(() => HashNow(RandomNumberGenerator.GetHexString(32)));
     }
 
     /// <summary>Hashes the password's normal form (<see cref="PasswordPolicy.Normalize"/>).</summary>
-    public Task<string> Hash(Password password) => RunBounded(() => HashNow(PasswordPolicy.Normalize(password.Value)));
+    public Task<string> Hash(Password password, CancellationToken cancellationToken = default) =>
+        _queue.Run(() => HashNow(PasswordPolicy.Normalize(password.Value)), cancellationToken);
 
     /// <summary>
     /// Verifies the normal form, and, when the text as sent differs from it, the text as sent too: hashes made before
     /// passwords were normalised hold the raw text. An unknown user's decoy verification does the same number of
     /// hashes as a known user's wrong password.
     /// </summary>
-    public Task<bool> Verify(string? passwordHash, Password password) =>
-        RunBounded(() =>
-        {
-            var normalized = PasswordPolicy.Normalize(password.Value);
-            var asSent = normalized == password.Value ? null : password.Value;
-            if (passwordHash is null)
+    public Task<bool> Verify(string? passwordHash, Password password, CancellationToken cancellationToken = default) =>
+        _queue.Run(
+            () =>
             {
-                _ = Argon2.Verify(_decoyHash.Value, normalized);
-                _ = asSent is not null && Argon2.Verify(_decoyHash.Value, asSent);
-                return false;
-            }
+                var normalized = PasswordPolicy.Normalize(password.Value);
+                var asSent = normalized == password.Value ? null : password.Value;
+                if (passwordHash is null)
+                {
+                    _ = Argon2.Verify(_decoyHash.Value, normalized);
+                    _ = asSent is not null && Argon2.Verify(_decoyHash.Value, asSent);
+                    return false;
+                }
 
-            return Argon2.Verify(passwordHash, normalized) || (asSent is not null && Argon2.Verify(passwordHash, asSent));
-        });
+                return Argon2.Verify(passwordHash, normalized) || (asSent is not null && Argon2.Verify(passwordHash, asSent));
+            },
+            cancellationToken);
 
-    public void Dispose() => _slots.Dispose();
-
-    private async Task<T> RunBounded<T>(Func<T> work)
-    {
-        await _slots.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            return await Task.Run(work).ConfigureAwait(false);
-        }
-        finally
-        {
-            _slots.Release();
-        }
-    }
+    public void Dispose() => _queue.Dispose();
 
     private string HashNow(string password)
     {

@@ -4,13 +4,18 @@ using UserManagement.Resilience;
 namespace UserManagement.Grains.Users;
 
 /// <summary>
-/// Section <c>LoginThrottling</c>: after <see cref="FreeAttempts"/> failures within <see cref="WindowSeconds"/>, each
-/// further attempt must wait <see cref="BaseDelaySeconds"/> doubled per failure, never more than
-/// <see cref="MaxDelaySeconds"/>, so a guesser is slowed to one try per cap while the owner is never locked out longer.
+/// Section <c>LoginThrottling</c>. Failures are counted per client address: after <see cref="FreeAttempts"/> within
+/// <see cref="WindowSeconds"/>, each further attempt from that address must wait <see cref="BaseDelaySeconds"/>
+/// doubled per failure, never more than <see cref="MaxDelaySeconds"/>. Across all addresses an account takes
+/// <see cref="AccountFailureLimit"/> failures per window; beyond that, addresses its owner has not logged in from wait
+/// until the account's count has drained, while those the owner has logged in from go on as before.
 /// </summary>
 public sealed class LoginThrottlingOptions
 {
     public const string SectionName = "LoginThrottling";
+
+    /// <summary>How long a known address stays known after a log-in before it is refreshed (one write a day at most).</summary>
+    public static readonly TimeSpan KnownAddressRefresh = TimeSpan.FromDays(1);
 
     [Range(1, 100)]
     public int FreeAttempts { get; set; } = 5;
@@ -24,20 +29,29 @@ public sealed class LoginThrottlingOptions
     [Range(0.01, 3_600)]
     public double MaxDelaySeconds { get; set; } = 60;
 
-    /// <summary>How long to wait after <paramref name="failures"/> failures, the last at <paramref name="lastFailure"/>.</summary>
-    public TimeSpan RemainingDelay(int failures, DateTimeOffset? lastFailure, DateTimeOffset now)
-    {
-        if (failures < FreeAttempts || !IsWithinWindow(lastFailure, now))
-        {
-            return TimeSpan.Zero;
-        }
+    /// <summary>Failures per window from all addresses together before addresses the owner has not used are held back.</summary>
+    [Range(1, 1_000_000)]
+    public int AccountFailureLimit { get; set; } = 100;
 
-        var backoff = new Backoff(TimeSpan.FromSeconds(BaseDelaySeconds), TimeSpan.FromSeconds(MaxDelaySeconds));
-        var remaining = lastFailure!.Value + backoff.Delay(failures - FreeAttempts + 1) - now;
-        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
-    }
+    /// <summary>How many addresses' failures an account keeps; the one that failed longest ago makes room for a new one.</summary>
+    [Range(1, 100)]
+    public int TrackedAddresses { get; set; } = 8;
 
-    /// <summary>Whether a failure at <paramref name="lastFailure"/> still counts at <paramref name="now"/>.</summary>
-    public bool IsWithinWindow(DateTimeOffset? lastFailure, DateTimeOffset now) =>
-        lastFailure is { } last && now - last <= TimeSpan.FromSeconds(WindowSeconds);
+    /// <summary>How many addresses the owner logged in from an account remembers (0: none, every address is a stranger's).</summary>
+    [Range(0, 100)]
+    public int KnownAddresses { get; set; } = 5;
+
+    /// <summary>How long after its last log-in an address is still the owner's.</summary>
+    public TimeSpan KnownAddressLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+
+    public Backoff Backoff => new(TimeSpan.FromSeconds(BaseDelaySeconds), TimeSpan.FromSeconds(MaxDelaySeconds));
+
+    /// <summary>How fast an account's failure count drains: <see cref="AccountFailureLimit"/> per window.</summary>
+    public double AccountFailuresDrainedPerSecond => AccountFailureLimit / (double)WindowSeconds;
+
+    /// <summary>Whether a failure at <paramref name="failedAt"/> still counts at <paramref name="now"/>.</summary>
+    public bool IsWithinWindow(DateTimeOffset? failedAt, DateTimeOffset now) =>
+        failedAt is { } at && now - at <= Window;
 }

@@ -1,9 +1,11 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UserManagement.Grains.Events;
 using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Outbox;
 using UserManagement.Grains.Passwords;
+using UserManagement.Resilience;
 
 namespace UserManagement.Grains.Users;
 
@@ -14,7 +16,7 @@ namespace UserManagement.Grains.Users;
 public sealed partial class UserGrain(
     [PersistentState("user", UserGrain.StorageName)] IPersistentState<UserState> user,
     IPasswordHasher passwords,
-    IOptions<LoginThrottlingOptions> throttling,
+    LoginThrottle throttle,
     IOptions<EventSourceOptions> events,
     EventOutbox outbox,
     IOptions<AdministratorOptions> administrator,
@@ -27,7 +29,13 @@ public sealed partial class UserGrain(
     /// <summary>A user becomes PREMIUM once the order count exceeds this.</summary>
     public const int PremiumAfterOrders = 10;
 
+    /// <summary>How soon a write of log-in counts that failed is tried again.</summary>
+    private static readonly Backoff StoringLoginsRetry = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
     private bool _reloadBeforeNextCall;
+    private bool _loginsUnstored;
+    private IGrainTimer? _storingLogins;
+    private int _storingLoginsFailures;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -37,7 +45,23 @@ public sealed partial class UserGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<RegistrationResult> Register(Registration registration)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_loginsUnstored && user.State.IsRegistered)
+        {
+            try
+            {
+                await Write();
+            }
+            catch (Exception)
+            {
+                // Logged by Write; the counts it held go with this activation.
+            }
+        }
+    }
+
+    public async Task<RegistrationResult> Register(
+        Registration registration, IPAddress? clientAddress = null, CancellationToken cancellationToken = default)
     {
         EnsureValid(registration);
 
@@ -51,37 +75,40 @@ public sealed partial class UserGrain(
         if (user.State.IsRegistered)
         {
             // A client whose answer was lost (a timeout, a dropped connection) sends its registration again.
-            return await IsRepeatOf(registration) ? RegistrationResult.Registered(Details()) : RegistrationResult.AlreadyRegistered;
+            var isRepeat = await IsRepeatOf(registration, ClientNetwork.Of(clientAddress), cancellationToken);
+            return isRepeat ? RegistrationResult.Registered(Details()) : RegistrationResult.AlreadyRegistered;
         }
 
-        return await Create(registration, UserTier.Standard);
+        return await Create(registration, UserTier.Standard, cancellationToken);
     }
 
-    public Task<RegistrationResult> RegisterAdministrator(Registration registration) => Create(registration, UserTier.Admin);
+    public Task<RegistrationResult> RegisterAdministrator(
+        Registration registration, CancellationToken cancellationToken = default) =>
+        Create(registration, UserTier.Admin, cancellationToken);
 
-    public async Task<LoginResult> LogIn(Password password)
+    public async Task<LoginResult> LogIn(
+        Password password, IPAddress? clientAddress = null, CancellationToken cancellationToken = default)
     {
         await EnsureCurrent();
-        var state = user.State;
-        var wait = ThrottledFor();
+        var address = ClientNetwork.Of(clientAddress);
+        var wait = throttle.RemainingDelay(user.State.Logins, address, time.GetUtcNow());
         if (wait > TimeSpan.Zero)
         {
             return LoginResult.Throttled(wait);
         }
 
-        if (await passwords.Verify(state.PasswordHash, password))
+        if (!await passwords.Verify(user.State.PasswordHash, password, cancellationToken))
         {
-            if (state.FailedLogins > 0)
-            {
-                (state.FailedLogins, state.LastFailedLoginAt) = (0, null);
-                await Save();
-            }
-
-            return LoginResult.Succeeded(Details());
+            RecordFailedLogIn(address);
+            return LoginResult.InvalidCredentials;
         }
 
-        await RecordFailedLogIn();
-        return LoginResult.InvalidCredentials;
+        if (throttle.RecordSuccess(user.State.Logins, address, time.GetUtcNow()))
+        {
+            StoreLoginsSoon();
+        }
+
+        return LoginResult.Succeeded(Details());
     }
 
     public async Task<UserDetails?> GetDetails()
@@ -127,7 +154,7 @@ public sealed partial class UserGrain(
         return new OrderRecording(OrderRecordingOutcome.Counted, state.OrderCount, state.Tier);
     }
 
-    private async Task<RegistrationResult> Create(Registration registration, UserTier tier)
+    private async Task<RegistrationResult> Create(Registration registration, UserTier tier, CancellationToken cancellationToken)
     {
         EnsureValid(registration);
         await EnsureCurrent();
@@ -136,7 +163,7 @@ public sealed partial class UserGrain(
             return RegistrationResult.AlreadyRegistered;
         }
 
-        var passwordHash = await passwords.Hash(registration.Password);
+        var passwordHash = await passwords.Hash(registration.Password, cancellationToken);
         var created = UserCreatedEvent.Record(events.Value.Source, UserId, time.GetUtcNow());
         await outbox.PrepareToRecord();
         user.State = new UserState
@@ -148,6 +175,9 @@ public sealed partial class UserGrain(
             PasswordHash = passwordHash,
             Tier = tier,
             RegisteredAt = DateTimeOffset.UtcNow,
+
+            // Failures counted while nobody was registered here still count.
+            Logins = user.State.Logins,
         };
 
         await Save();
@@ -191,17 +221,17 @@ public sealed partial class UserGrain(
     /// password is checked as a log-in checks it, throttled alike and counted when wrong, so registering is no way
     /// around the log-in throttling; and it is checked whatever the names, so the time taken does not tell them apart.
     /// </summary>
-    private async Task<bool> IsRepeatOf(Registration registration)
+    private async Task<bool> IsRepeatOf(Registration registration, string address, CancellationToken cancellationToken)
     {
         var state = user.State;
-        if (ThrottledFor() > TimeSpan.Zero)
+        if (throttle.RemainingDelay(state.Logins, address, time.GetUtcNow()) > TimeSpan.Zero)
         {
             return false;
         }
 
-        if (!await passwords.Verify(state.PasswordHash, registration.Password))
+        if (!await passwords.Verify(state.PasswordHash, registration.Password, cancellationToken))
         {
-            await RecordFailedLogIn();
+            RecordFailedLogIn(address);
             return false;
         }
 
@@ -209,21 +239,62 @@ public sealed partial class UserGrain(
             && string.Equals(registration.LastName.Trim(), state.LastName, StringComparison.Ordinal);
     }
 
-    private TimeSpan ThrottledFor() =>
-        throttling.Value.RemainingDelay(user.State.FailedLogins, user.State.LastFailedLoginAt, time.GetUtcNow());
-
-    private async Task RecordFailedLogIn()
+    private void RecordFailedLogIn(string address)
     {
-        var state = user.State;
-        var now = time.GetUtcNow();
-        var stillCounting = throttling.Value.IsWithinWindow(state.LastFailedLoginAt, now);
-        (state.FailedLogins, state.LastFailedLoginAt) = (stillCounting ? state.FailedLogins + 1 : 1, now);
+        throttle.RecordFailure(user.State.Logins, address, time.GetUtcNow());
+        StoreLoginsSoon();
+    }
 
+    /// <summary>
+    /// Log-in counts are written after the answer, from a timer, and kept in memory until a write succeeds (across
+    /// reloads too): a wrong password is answered in the time an unknown address is, whose counts are never stored, and
+    /// while DynamoDB refuses writes every failure still counts. The timer keeps the grain active until then.
+    /// </summary>
+    private void StoreLoginsSoon()
+    {
         // An unknown address is throttled alike, from memory only: storing it would let anyone create items at will.
-        if (state.IsRegistered)
+        if (!user.State.IsRegistered)
         {
-            await Save();
+            return;
         }
+
+        _loginsUnstored = true;
+        if (_storingLogins is null)
+        {
+            ScheduleStoringLogins(TimeSpan.Zero);
+        }
+    }
+
+    private void ScheduleStoringLogins(TimeSpan delay)
+    {
+        _storingLogins?.Dispose();
+        _storingLogins = this.RegisterGrainTimer(
+            static (grain, _) => grain.StoreLogins(),
+            this,
+            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task StoreLogins()
+    {
+        try
+        {
+            if (_loginsUnstored && user.State.IsRegistered)
+            {
+                await EnsureCurrent();
+                await Write();
+            }
+        }
+        catch (Exception)
+        {
+            var delay = StoringLoginsRetry.DelayWithJitter(++_storingLoginsFailures);
+            LogLoginsNotStored(logger, UserId, delay);
+            ScheduleStoringLogins(delay);
+            return;
+        }
+
+        _storingLoginsFailures = 0;
+        _storingLogins?.Dispose();
+        _storingLogins = null;
     }
 
     private void EnsureValid(Registration registration)
@@ -244,25 +315,44 @@ public sealed partial class UserGrain(
         }
     }
 
-    /// <summary>After a failed write the copy in memory may differ from what is stored; start again from storage.</summary>
+    /// <summary>
+    /// After a failed write the copy in memory may differ from what is stored; start again from storage. The log-in
+    /// counts are the exception: this activation's are the newest there are, stored or not, so they are kept.
+    /// </summary>
     private async Task EnsureCurrent()
     {
         if (_reloadBeforeNextCall)
         {
+            var logins = user.State.Logins;
             await user.ReadStateAsync();
+            user.State.Logins = logins;
             _reloadBeforeNextCall = false;
         }
     }
 
+    /// <summary>Writes the state for a call, which fails if the write does; the next call reads the state again.</summary>
     private async Task Save()
     {
         try
         {
+            await Write();
+        }
+        catch (Exception)
+        {
+            _reloadBeforeNextCall = true;
+            throw;
+        }
+    }
+
+    private async Task Write()
+    {
+        try
+        {
             await user.WriteStateAsync();
+            _loginsUnstored = false;
         }
         catch (Exception exception)
         {
-            _reloadBeforeNextCall = true;
             LogWriteFailed(logger, exception, UserId);
             throw;
         }
@@ -283,6 +373,9 @@ public sealed partial class UserGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} reached the cap of {MaxRememberedOrders} remembered orders; the {Dropped} oldest were forgotten before the end of the retention window")]
     private static partial void LogRememberedOrdersCapped(ILogger logger, string userId, int maxRememberedOrders, int dropped);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing user {UserId} failed; the state will be read again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing user {UserId} failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Log-in counts of user {UserId} are kept in memory until stored; next try in {Delay}")]
+    private static partial void LogLoginsNotStored(ILogger logger, string userId, TimeSpan delay);
 }

@@ -38,13 +38,6 @@ public sealed class UserState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<string>? CountedOrderIds { get; set; }
 
-    /// <summary>Failed log-ins since the last success (or since the window passed).</summary>
-    [Id(8)]
-    public int FailedLogins { get; set; }
-
-    [Id(9)]
-    public DateTimeOffset? LastFailedLoginAt { get; set; }
-
     /// <summary>Events recorded with a change of this user and not yet accepted by EventBridge, or parked (see <see cref="EventOutbox"/>).</summary>
     [Id(10)]
     public List<OutboxEvent> Outbox { get; set; } = [];
@@ -55,6 +48,11 @@ public sealed class UserState
     /// </summary>
     [Id(11)]
     public byte[] RecentOrders { get; set; } = [];
+
+    /// <summary>Failed log-ins by client address and for the account, and the addresses the owner logged in from.</summary>
+    /// <remarks>Ids 8 and 9 held a single count of failures before they were counted per address.</remarks>
+    [Id(12)]
+    public RecentLogins Logins { get; set; } = new();
 
     [JsonIgnore]
     public bool IsRegistered => PasswordHash is not null;

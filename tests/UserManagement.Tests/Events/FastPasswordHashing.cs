@@ -17,9 +17,10 @@ public sealed class FastPasswordHashing : ISiloConfigurator
 
     private sealed class Sha256Hasher : IPasswordHasher
     {
-        public Task<string> Hash(Password password) =>
+        public Task<string> Hash(Password password, CancellationToken cancellationToken = default) =>
             Task.FromResult("$test-sha256$" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(password.Value))));
 
-        public async Task<bool> Verify(string? passwordHash, Password password) => passwordHash == await Hash(password);
+        public async Task<bool> Verify(string? passwordHash, Password password, CancellationToken cancellationToken = default) =>
+            passwordHash == await Hash(password, cancellationToken);
     }
 }

@@ -9,4 +9,7 @@ public static class TestSettings
     public const string AdminEmailAddress = "admin@serverless-sample.com";
     public const string AdminPassword = "test admin passphrase";
     public const int FreeLoginAttempts = 5;
+
+    /// <summary>Failures per account from all addresses together (per day) in the test silos: low, so tests reach it cheaply.</summary>
+    public const int AccountFailureLimit = 20;
 }

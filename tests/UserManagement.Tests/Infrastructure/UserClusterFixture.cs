@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.TestingHost;
+using UserManagement.Grains.Users;
 using UserManagement.Tests.Events;
+using UserManagement.Tests.Ingest;
 
 namespace UserManagement.Tests.Infrastructure;
 
@@ -44,11 +46,24 @@ public sealed class UserClusterFixture : IAsyncLifetime
             ["LoginThrottling:FreeAttempts"] = TestSettings.FreeLoginAttempts.ToString(CultureInfo.InvariantCulture),
             ["LoginThrottling:BaseDelaySeconds"] = "3",
             ["LoginThrottling:MaxDelaySeconds"] = "10",
+            ["LoginThrottling:AccountFailureLimit"] = TestSettings.AccountFailureLimit.ToString(CultureInfo.InvariantCulture),
+
+            // A day, so an account's count drains by a twentieth an hour: a test that fails slowly on a loaded machine
+            // still reaches the ceiling where it expects to.
+            ["LoginThrottling:WindowSeconds"] = "86400",
+
+            // A loaded machine may take seconds per hash; only the tests of the queue's deadline want it short.
+            ["PasswordHashing:QueueTimeout"] = "00:01:00",
         }));
         builder.AddSiloBuilderConfigurator<UserSiloConfigurator>();
         _customize?.Invoke(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+
+        // The silo seeds the administrator in the background once it is active; the tests start once it is there.
+        await Eventually.Until(
+            async () => await Grains.GetUserByEmailAddress(TestSettings.AdminEmailAddress).GetDetails() is not null,
+            "the administrator to be seeded");
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using UserManagement.Events.EventBridge;
 using UserManagement.Grains.Hosting;
@@ -28,5 +29,6 @@ public sealed class DynamoDBSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddSingleton<IAmazonDynamoDB>(_ => DynaliteServer.CreateClient(serviceUrl));
         siloBuilder.Services.AddEventBridgePublisher().AddSingleton(EventSettings.Credentials);
         siloBuilder.AddUserGrains().AddDynamoDBGrainStorage(UserGrain.StorageName).AddDynamoDBReminders().AddActivityPropagation();
+        siloBuilder.Services.AddLogging(logging => logging.AddProvider(CapturedTelemetry.Logs));
     }
 }

@@ -10,6 +10,7 @@ namespace UserManagement.Tests.Persistence.FaultInjection;
 /// An HTTP proxy on loopback in front of dynalite, for a DynamoDB client pointed at it. It passes every request on and
 /// every answer back, except those of the requests a test chose (by operation and item key), to which it does what
 /// <see cref="DynamoDBFault"/> says: apply the request and lose its answer, delay the answer, or fail without applying.
+/// In an outage it answers every request with 500.
 /// </summary>
 public sealed class FaultyDynamoDBProxy : IAsyncDisposable
 {
@@ -28,6 +29,8 @@ public sealed class FaultyDynamoDBProxy : IAsyncDisposable
     private readonly List<PlannedFault> _planned = [];
     private readonly ConcurrentQueue<(string Operation, string? Key)> _requests = new();
     private readonly ConcurrentDictionary<string, int> _applied = new(StringComparer.Ordinal);
+    private volatile bool _outage;
+    private int _refusedInOutage;
 
     private FaultyDynamoDBProxy(Uri dynamoDB) => _dynamoDB = dynamoDB;
 
@@ -62,6 +65,14 @@ public sealed class FaultyDynamoDBProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>DynamoDB is down from now on: every request is answered 500 without being passed on, until <see cref="EndOutage"/>.</summary>
+    public void StartOutage() => _outage = true;
+
+    public void EndOutage() => _outage = false;
+
+    /// <summary>How many requests were answered 500 because of an outage.</summary>
+    public int RefusedInOutage => Volatile.Read(ref _refusedInOutage);
+
     /// <summary>How many requests of <paramref name="operation"/> on the item reached the proxy, the client's retries included.</summary>
     public int RequestsFor(string operation, string key) =>
         _requests.Count(request => request.Operation == operation && request.Key == key);
@@ -94,6 +105,13 @@ public sealed class FaultyDynamoDBProxy : IAsyncDisposable
         var operation = context.Request.Headers["X-Amz-Target"].ToString().Split('.').Last();
         var key = KeyOf(body.ToArray());
         _requests.Enqueue((operation, key));
+        if (_outage)
+        {
+            Interlocked.Increment(ref _refusedInOutage);
+            await AnswerServerError(context);
+            return;
+        }
+
         var fault = Take(operation, key);
 
         if (fault?.Fault == DynamoDBFault.ServerErrorWithoutApplying)
