@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Benchmarks;
 using UserManagement.Gateway.Common;
+using UserManagement.Gateway.OAuth;
 using UserManagement.Gateway.Security;
 using UserManagement.Gateway.Users;
 using UserManagement.ServiceDefaults;
@@ -30,6 +31,7 @@ builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Jwt
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 builder.Services.AddAuthorization();
 builder.Services.AddCredentialsRateLimit();
+builder.AddOAuthServer();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RequestExceptionHandler>();
@@ -60,9 +62,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
 app.UseRequestBodyLimit();
+
+// Before authentication: OpenIddict answers some OAuth endpoints there, and they are rate limited too.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();
@@ -70,6 +74,7 @@ app.MapScalarApiReference();
 app.MapUsersApi();
 app.MapLoginApi();
 app.MapKeysApi();
+app.MapOAuthApi();
 app.MapBaselineApi(app.Configuration);
 
 app.Run();

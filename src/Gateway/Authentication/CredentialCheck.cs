@@ -1,0 +1,22 @@
+using UserManagement.Grains.Passwords;
+using UserManagement.Grains.Users;
+
+namespace UserManagement.Gateway.Authentication;
+
+/// <summary>
+/// The one check of an email address and password, behind <c>POST /login</c> and the OAuth sign-in page alike, so
+/// both get the same per-account back-off and the same answer for an unknown address as for a wrong password.
+/// </summary>
+public sealed class CredentialCheck(IGrainFactory grains)
+{
+    public async Task<LoginResult> Check(string emailAddress, string password)
+    {
+        // A malformed address or an over-long password cannot match any account: the same answer as a wrong password.
+        if (!EmailAddress.IsValid(emailAddress) || password.Length > PasswordPolicy.MaxLength * 2)
+        {
+            return LoginResult.InvalidCredentials;
+        }
+
+        return await grains.GetUserByEmailAddress(emailAddress).LogIn(new Password(password));
+    }
+}
