@@ -105,6 +105,9 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         var gateway = StartHost(root, "Gateway", gatewayHttpPort, new Dictionary<string, string>(shared)
         {
             ["Jwt__Secret"] = JwtSecret,
+            ["OAuth__Issuer"] = "https://users.example.test/",
+            ["OAuth__EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["OAuth__IdentityTokenSigningKeyPem"] = System.Security.Cryptography.RSA.Create(2048).ExportPkcs8PrivateKeyPem(),
             ["RateLimiting__TokenLimit"] = "1000000",
             ["RateLimiting__TokensPerPeriod"] = "1000000",
             ["Benchmark__BaselineEndpoints"] = "true",

@@ -17,7 +17,7 @@ public sealed class AdvertiseRegistrationEndpoint : IOpenIddictServerHandler<Han
     public ValueTask HandleAsync(HandleConfigurationRequestContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Metadata["registration_endpoint"] = new Uri(context.Issuer!, "oauth/register").AbsoluteUri;
+        context.Metadata["registration_endpoint"] = new Uri(context.Issuer ?? context.Options.Issuer!, "oauth/register").AbsoluteUri;
         context.Metadata["token_endpoint_auth_methods_supported"] = new OpenIddictParameter(["client_secret_basic", "client_secret_post", "none"]);
         return default;
     }

@@ -105,9 +105,10 @@ public sealed class ProcessCluster : IAsyncDisposable
 
         Silos = siloHosts;
         SiloPorts = ports;
-        Gateway = Own(ServiceHost.Start("gateway", "Gateway", new Dictionary<string, string>(shared)
+        Gateway = Own(ServiceHost.Start("gateway", "Gateway", new Dictionary<string, string>(shared.Concat(TestSettings.ProductionOAuthKeys))
         {
             ["Jwt__Secret"] = TestSettings.JwtSecret,
+            ["OAuth__Issuer"] = "https://users.example.test/",
             ["RateLimiting__TokenLimit"] = "1000000",
             ["RateLimiting__TokensPerPeriod"] = "1000000",
         }));
