@@ -51,7 +51,7 @@ public static class SignInPage
             body.Append("<li><strong>").Append(Html.Encode(scope.DisplayName)).Append("</strong>: ").Append(Html.Encode(scope.Description)).Append("</li>");
         }
 
-        body.Append("</ul><p>Allow it only if you trust this application. You can sign in again to change your answer.</p>")
+        body.Append("</ul><p>Allow it only if you trust this application. Your answer is remembered for it.</p>")
             .Append("<form method=\"post\" action=\"/oauth/authorize\">");
         AppendHiddenFields(body, form);
         body.Append("<input type=\"hidden\" name=\"step\" value=\"consent\">")
