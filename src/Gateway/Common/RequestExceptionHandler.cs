@@ -15,6 +15,10 @@ public sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHand
             case BadHttpRequestException badRequest:
                 await Problems.Write(httpContext, badRequest.StatusCode, "The request could not be read", ReasonFor(badRequest.StatusCode));
                 return true;
+            case InvalidDataException:
+                // A form the reader refuses (a NUL in a value, say), met first by OpenIddict as it reads an OAuth request.
+                await Problems.Write(httpContext, StatusCodes.Status400BadRequest, "The request could not be read", "The form is not valid.");
+                return true;
             case OrleansException or TimeoutException:
                 LogClusterUnavailable(logger, exception.GetType().Name);
                 httpContext.Response.Headers.RetryAfter = "1";

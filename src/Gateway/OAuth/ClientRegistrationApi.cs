@@ -140,7 +140,7 @@ public static class ClientRegistrationApi
     private static async Task<(object? Application, StoredRegistration? Record, ProblemHttpResult? Refused)> Authorize(
         HttpContext http, string clientId, IOpenIddictApplicationManager applications)
     {
-        var application = clientId.Length is > 0 and <= 100 ? await applications.FindByClientIdAsync(clientId) : null;
+        var application = clientId.Length <= 100 && !string.IsNullOrWhiteSpace(clientId) ? await applications.FindByClientIdAsync(clientId) : null;
         var record = application is null ? null : Registration(await applications.GetPropertiesAsync(application));
         var header = http.Request.Headers.Authorization.ToString();
         var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;

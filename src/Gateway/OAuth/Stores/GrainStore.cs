@@ -19,6 +19,12 @@ public abstract class GrainStore<TEntity, TGrain>(IGrainFactory grains)
 
     protected TGrain Grain(string id) => grains.GetGrain<TGrain>(id);
 
+    /// <summary>
+    /// Whether a value sent by a client can name a record at all: the ids issued are short (a GUID, 22 characters of a
+    /// client id, a 44-character hash), while a grain refuses a blank key and DynamoDB a key over 2 KB.
+    /// </summary>
+    protected static bool IsKey(string? identifier) => !string.IsNullOrWhiteSpace(identifier) && identifier.Length <= 200;
+
     /// <summary>Stores a new record under <see cref="OAuthEntity.Id"/>, given one or a new one.</summary>
     protected async ValueTask CreateRecord(TEntity entity)
     {
@@ -43,7 +49,7 @@ public abstract class GrainStore<TEntity, TGrain>(IGrainFactory grains)
     }
 
     public async ValueTask<TEntity?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(identifier) ? null : await Grain(identifier).Get();
+        IsKey(identifier) ? await Grain(identifier).Get() : null;
 
     public ValueTask<string?> GetIdAsync(TEntity entity, CancellationToken cancellationToken) => new(entity.Id);
 

@@ -45,7 +45,7 @@ public sealed class GrainTokenStore(IGrainFactory grains)
 
     public async ValueTask<OAuthToken?> FindByReferenceIdAsync(string identifier, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(identifier))
+        if (!IsKey(identifier))
         {
             return null;
         }
