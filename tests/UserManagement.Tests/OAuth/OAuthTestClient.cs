@@ -92,7 +92,17 @@ public sealed class OAuthTestClient(UserClusterFixture fixture)
         return Query(redirect)["code"];
     }
 
-    public Task<HttpResponseMessage> Token(RegisteredClient client, IDictionary<string, string> form, string? secret = null)
+    public Task<HttpResponseMessage> Token(RegisteredClient client, IDictionary<string, string> form, string? secret = null) =>
+        TokenAt(Backchannel, client, form, secret);
+
+    /// <summary>A code redeemed at another gateway than the one that issued it.</summary>
+    public static Task<HttpResponseMessage> RedeemCodeAt(HttpClient gateway, RegisteredClient client, string code, string verifier) =>
+        TokenAt(gateway, client, new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = client.RedirectUri, ["code_verifier"] = verifier,
+        }, secret: null);
+
+    private static Task<HttpResponseMessage> TokenAt(HttpClient gateway, RegisteredClient client, IDictionary<string, string> form, string? secret)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token") { Content = new FormUrlEncodedContent(form) };
         if ((secret ?? client.ClientSecret) is { } clientSecret)
@@ -106,7 +116,7 @@ public sealed class OAuthTestClient(UserClusterFixture fixture)
             request.Content = new FormUrlEncodedContent(form);
         }
 
-        return Backchannel.SendAsync(request);
+        return gateway.SendAsync(request);
     }
 
     public Task<HttpResponseMessage> RedeemCode(RegisteredClient client, string code, string verifier, string? secret = null) =>
