@@ -31,6 +31,7 @@ builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Jwt
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 builder.Services.AddAuthorization();
 builder.Services.AddCredentialsRateLimit();
+builder.Services.AddSecurityHeaders();
 builder.AddOAuthServer();
 
 builder.Services.AddProblemDetails();
@@ -57,11 +58,11 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-app.UseSecurityHeaders();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(Problems.WriteForStatusCode);
 app.UseCors();
 app.UseRequestBodyLimit();
+app.UseJsonRequestContent();
 
 // Before authentication: OpenIddict answers some OAuth endpoints there, and they are rate limited too.
 app.UseRateLimiter();
@@ -69,8 +70,14 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi();
-app.MapScalarApiReference();
+// The API's description and its browsable reference help whoever builds a client; a deployment exposes them only
+// when told to.
+if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment()))
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
+
 app.MapUsersApi();
 app.MapLoginApi();
 app.MapKeysApi();

@@ -5,8 +5,11 @@ using UserManagement.Gateway.Common;
 
 namespace UserManagement.Gateway.Authentication;
 
-/// <summary>Validation pins the algorithm, issuer, audience, lifetime and key; a refused token gets a problem body.</summary>
-public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options, SigningKeyRing keys) : IConfigureNamedOptions<JwtBearerOptions>
+/// <summary>
+/// Validation pins the algorithm, issuer, audience, lifetime and key, then the token's shape (<see cref="TokenShape"/>);
+/// a refused token gets a problem body.
+/// </summary>
+public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options, SigningKeyRing keys, TimeProvider time) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions bearer) => Configure(bearer);
 
@@ -33,6 +36,16 @@ public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options, SigningKeyR
         };
         bearer.Events = new JwtBearerEvents
         {
+            OnTokenValidated = context =>
+            {
+                var problem = TokenShape.Problem(context.SecurityToken, time.GetUtcNow(), jwt.EffectiveMaxAcceptedLifetime, TimeSpan.FromSeconds(jwt.ClockSkewSeconds));
+                if (problem is not null)
+                {
+                    context.Fail($"The token is not shaped as an issued one: {problem}.");
+                }
+
+                return Task.CompletedTask;
+            },
             OnChallenge = async context =>
             {
                 context.HandleResponse();

@@ -17,6 +17,7 @@ public sealed class CredentialCheck(IGrainFactory grains)
             return LoginResult.InvalidCredentials;
         }
 
-        return await grains.GetUserByEmailAddress(emailAddress).LogIn(new Password(password));
+        var account = await grains.FindUserByEmailAddress(emailAddress);
+        return await account.LogIn(new Password(password));
     }
 }

@@ -35,8 +35,23 @@ public sealed class JwtOptions : IValidatableObject
     [Range(0, 300)]
     public int ClockSkewSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// The longest a token is accepted for, from its <c>iat</c> and from now, however validly signed; the issuing
+    /// lifetime when not set.
+    /// </summary>
+    public TimeSpan? MaxAcceptedLifetime { get; set; }
+
+    public TimeSpan EffectiveMaxAcceptedLifetime => MaxAcceptedLifetime ?? TimeSpan.FromSeconds(LifetimeSeconds);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (EffectiveMaxAcceptedLifetime < TimeSpan.FromSeconds(LifetimeSeconds))
+        {
+            yield return new ValidationResult(
+                "Jwt:MaxAcceptedLifetime must be at least Jwt:LifetimeSeconds, or the gateway refuses its own tokens.",
+                [nameof(MaxAcceptedLifetime)]);
+        }
+
         if (SigningKeys.Count == 0)
         {
             if (!IsStrongSecret(Secret))

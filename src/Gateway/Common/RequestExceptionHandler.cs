@@ -32,7 +32,7 @@ public sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHand
     private static string ReasonFor(int status) => status switch
     {
         StatusCodes.Status413PayloadTooLarge => RequestBodyLimit.TooLargeDetail,
-        StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON (Content-Type: application/json).",
+        StatusCodes.Status415UnsupportedMediaType => JsonRequestContent.UnsupportedDetail,
         _ => "The request body is not valid JSON of the expected shape.",
     };
 

@@ -24,6 +24,9 @@ public static class OAuthServer
         services.AddOptions<OAuthOptions>()
             .BindConfiguration(OAuthOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate<IOptions<JwtOptions>>(
+                (oauth, jwt) => oauth.AccessTokenLifetime <= jwt.Value.EffectiveMaxAcceptedLifetime,
+                "OAuth:AccessTokenLifetime must not exceed the lifetime the gateway accepts (Jwt:MaxAcceptedLifetime, else Jwt:LifetimeSeconds).")
             .ValidateOnStart();
         var oauth = builder.Configuration.GetSection(OAuthOptions.SectionName).Get<OAuthOptions>() ?? new OAuthOptions();
 

@@ -11,17 +11,18 @@ public static class RegisterUserRequestValidator
         var errors = new Dictionary<string, string[]>();
         if (!EmailAddress.IsValid(request.EmailAddress))
         {
-            errors["email_address"] = ["A valid email address is required."];
+            errors["email_address"] = [
+                "A valid email address is required: a plain address without quotes, comments, spaces or invisible characters, in one script."];
         }
 
         if (!PersonName.IsValid(request.FirstName))
         {
-            errors["first_name"] = [$"A first name of at most {PersonName.MaxLength} characters is required."];
+            errors["first_name"] = [$"A first name of at most {PersonName.MaxLength} visible characters, without control characters, is required."];
         }
 
         if (!PersonName.IsValid(request.LastName))
         {
-            errors["last_name"] = [$"A last name of at most {PersonName.MaxLength} characters is required."];
+            errors["last_name"] = [$"A last name of at most {PersonName.MaxLength} visible characters, without control characters, is required."];
         }
 
         if (PasswordPolicy.Check(request.Password) is { } reason)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Common;
@@ -36,7 +37,17 @@ public static class UsersApi
         }
 
         var registration = new Registration(request.EmailAddress!, request.FirstName!, request.LastName!, new Password(request.Password!));
-        var result = await grains.GetUserByEmailAddress(registration.EmailAddress).Register(registration);
+        var existing = await grains.FindUserByEmailAddress(registration.EmailAddress);
+        var result = existing.GetPrimaryKeyString() == UserKey.FromEmailAddress(registration.EmailAddress)
+            ? await existing.Register(registration)
+            : RegistrationResult.AlreadyRegistered;
+        if (result.AddressReserved)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["email_address"] = ["This email address cannot be registered."] },
+                title: "The registration is not valid.");
+        }
+
         return result.User is { } user
             ? TypedResults.Ok(new ApiResponse<UserResponse>(UserResponse.From(user)))
             : TypedResults.Problem(
@@ -46,14 +57,20 @@ public static class UsersApi
     }
 
     private static async Task<Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult>> GetUser(
-        string userId, ClaimsPrincipal principal, IGrainFactory grains)
+        string userId, ClaimsPrincipal principal, IGrainFactory grains, HttpContext http)
     {
         var isAdmin = principal.HasClaim(TokenClaims.UserType, UserTierNames.Admin);
-        if (!UserKey.TryResolve(userId, out var key))
+        var requested = AsSent(userId, http);
+        if (!UserKey.TryResolve(requested, out var key))
         {
             return isAdmin
                 ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found")
                 : Forbidden();
+        }
+
+        if (requested.Contains('@', StringComparison.Ordinal))
+        {
+            key = (await IdempotentCalls.Retry(() => grains.FindUserByEmailAddress(requested))).GetPrimaryKeyString();
         }
 
         if (!isAdmin && principal.FindFirstValue(TokenClaims.Subject) != key)
@@ -65,6 +82,30 @@ public static class UsersApi
         return user is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found")
             : TypedResults.Ok(new ApiResponse<UserResponse>(UserResponse.From(user)));
+    }
+
+    /// <summary>
+    /// The user segment as the client sent it, decoded once. Servers decode a path except <c>%2F</c>, so an address
+    /// with a <c>/</c> (which a local part may hold) arrives with <c>%2F</c> still in it, and could not be told from
+    /// one holding the text <c>%2F</c> (<c>%</c> is allowed too); Kestrel's raw request target tells them apart. A
+    /// server that keeps no raw target (the in-memory test server) leaves only <c>%2F</c> to decode.
+    /// </summary>
+    private static string AsSent(string userId, HttpContext http)
+    {
+        const string prefix = "/user/";
+        if (!userId.Contains('%', StringComparison.Ordinal))
+        {
+            return userId;
+        }
+
+        var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(target))
+        {
+            return userId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        }
+
+        var segment = target.StartsWith(prefix, StringComparison.Ordinal) ? target[prefix.Length..].Split('?')[0] : "/";
+        return segment.Contains('/', StringComparison.Ordinal) ? userId : Uri.UnescapeDataString(segment);
     }
 
     private static ProblemHttpResult Forbidden() => TypedResults.Problem(

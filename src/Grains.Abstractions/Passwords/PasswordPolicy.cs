@@ -1,10 +1,11 @@
 using System.Collections.Frozen;
+using System.Text;
 
 namespace UserManagement.Grains.Passwords;
 
 /// <summary>
 /// ASVS 5 password rules: at least 8 characters, long passphrases allowed, no composition rules, and none of the
-/// passwords attackers try first.
+/// passwords attackers try first (the list in <c>CommonPasswords/</c>, also with digits or symbols appended).
 /// </summary>
 public static class PasswordPolicy
 {
@@ -13,18 +14,20 @@ public static class PasswordPolicy
     /// <summary>ASVS asks to allow at least 64; the cap bounds the hashing input.</summary>
     public const int MaxLength = 128;
 
-    private static readonly FrozenSet<string> CommonPasswords = new[]
-    {
-        "password", "password1", "password12", "password123", "password1234", "passw0rd", "p@ssw0rd", "p@ssword",
-        "12345678", "123456789", "1234567890", "0123456789", "12341234", "11111111", "00000000", "88888888",
-        "87654321", "987654321", "123123123", "11223344", "12121212", "qwertyui", "qwertyuiop", "qwerty123",
-        "qwerty12", "1q2w3e4r", "1q2w3e4r5t", "1qaz2wsx", "zaq12wsx", "asdfghjkl", "asdfasdf", "abcd1234",
-        "abc12345", "abcdefgh", "iloveyou", "iloveyou1", "sunshine", "princess", "football", "baseball",
-        "welcome1", "welcome123", "letmein1", "trustno1", "superman", "starwars", "whatever", "computer",
-        "michelle", "jennifer", "corvette", "mercedes", "internet", "changeme", "administrator", "admin123",
-        "admin1234", "login123", "master12", "monkey123", "dragon12", "shadow12", "q1w2e3r4", "q1w2e3r4t5",
-        "aa123456", "a1234567", "a12345678", "password!", "welcome!", "football1", "baseball1", "1234qwer",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>A common password with this much or more left after its appended digits and symbols is still refused.</summary>
+    private const int MinCommonStem = 4;
+
+    private static readonly FrozenSet<string> CommonPasswords =
+        EmbeddedText.Lines("UserManagement.Passwords.common-passwords.txt").ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The form a password is hashed and verified in: NFC, so that text typed composed on one device and decomposed on
+    /// another (<c>café</c> as é, or as e and a combining accent) is one password. NFC and not NFKC, as RFC 8265's
+    /// OpaqueString profile for passwords has it: NFKC would also fold characters a user chose on purpose (fullwidth,
+    /// superscripts, ligatures) into others, making different passwords equal and the space smaller, while a keyboard
+    /// types the same such character every time. Text that has no normal form (a lone surrogate) is left as it is.
+    /// </summary>
+    public static string Normalize(string password) => TryNormalize(password, out var normalized) ? normalized : password;
 
     /// <summary>The reason the password is refused, or <see langword="null"/> when it is acceptable.</summary>
     public static string? Check(string? password)
@@ -34,7 +37,12 @@ public static class PasswordPolicy
             return "A password is required.";
         }
 
-        var length = password.EnumerateRunes().Count();
+        if (!TryNormalize(password, out var normalized))
+        {
+            return "The password is not valid Unicode text.";
+        }
+
+        var length = normalized.EnumerateRunes().Count();
         if (length < MinLength)
         {
             return $"The password must be at least {MinLength} characters long.";
@@ -45,8 +53,48 @@ public static class PasswordPolicy
             return $"The password must be at most {MaxLength} characters long.";
         }
 
-        return CommonPasswords.Contains(password)
-            ? "This password is one of the most commonly used; choose another."
+        if (normalized.EnumerateRunes().Distinct().Count() == 1 || string.IsNullOrWhiteSpace(normalized))
+        {
+            return "The password must not be one character repeated or only spaces.";
+        }
+
+        return IsCommon(normalized)
+            ? "This password is one of the most commonly used, or one with digits or symbols added; choose another."
             : null;
     }
+
+    private static bool TryNormalize(string password, out string normalized)
+    {
+        try
+        {
+            normalized = password.IsNormalized(NormalizationForm.FormC) ? password : password.Normalize(NormalizationForm.FormC);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            normalized = password;
+            return false;
+        }
+    }
+
+    /// <summary>In any case and width (<c>ＰＡＳＳＷＯＲＤ</c>), and with digits, symbols or spaces added at the end.</summary>
+    private static bool IsCommon(string password)
+    {
+        var folded = password.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        if (CommonPasswords.Contains(folded))
+        {
+            return true;
+        }
+
+        var end = folded.Length;
+        while (end > 0 && IsAppendedNoise(folded[end - 1]))
+        {
+            end--;
+        }
+
+        return end >= MinCommonStem && end < folded.Length && CommonPasswords.Contains(folded[..end]);
+    }
+
+    private static bool IsAppendedNoise(char c) =>
+        char.IsDigit(c) || char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c);
 }

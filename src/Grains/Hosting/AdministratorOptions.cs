@@ -1,3 +1,5 @@
+using UserManagement.Grains.Users;
+
 namespace UserManagement.Grains.Hosting;
 
 /// <summary>The administrator account seeded at start-up. Without a password nothing is seeded.</summary>
@@ -12,4 +14,13 @@ public sealed class AdministratorOptions
     public string FirstName { get; set; } = "Shop";
 
     public string LastName { get; set; } = "Administrator";
+
+    /// <summary>
+    /// Whether a self-service registration of <paramref name="emailAddress"/> would pass for the administrator: the
+    /// address itself, seeded or not, or one that looks like it.
+    /// </summary>
+    public bool IsReservedAddress(string emailAddress) =>
+        Users.EmailAddress.TryCanonicalize(EmailAddress, out var administrator)
+        && Users.EmailAddress.TryCanonicalize(emailAddress, out var candidate)
+        && Users.EmailAddress.LooksLike(candidate, administrator);
 }

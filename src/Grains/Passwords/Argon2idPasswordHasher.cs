@@ -26,18 +26,27 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
         _decoyHash = new Lazy<string>(() => HashNow(RandomNumberGenerator.GetHexString(32)));
     }
 
-    public Task<string> Hash(Password password) => RunBounded(() => HashNow(password.Value));
+    /// <summary>Hashes the password's normal form (<see cref="PasswordPolicy.Normalize"/>).</summary>
+    public Task<string> Hash(Password password) => RunBounded(() => HashNow(PasswordPolicy.Normalize(password.Value)));
 
+    /// <summary>
+    /// Verifies the normal form, and, when the text as sent differs from it, the text as sent too: hashes made before
+    /// passwords were normalised hold the raw text. An unknown user's decoy verification does the same number of
+    /// hashes as a known user's wrong password.
+    /// </summary>
     public Task<bool> Verify(string? passwordHash, Password password) =>
         RunBounded(() =>
         {
+            var normalized = PasswordPolicy.Normalize(password.Value);
+            var asSent = normalized == password.Value ? null : password.Value;
             if (passwordHash is null)
             {
-                _ = Argon2.Verify(_decoyHash.Value, password.Value);
+                _ = Argon2.Verify(_decoyHash.Value, normalized);
+                _ = asSent is not null && Argon2.Verify(_decoyHash.Value, asSent);
                 return false;
             }
 
-            return Argon2.Verify(passwordHash, password.Value);
+            return Argon2.Verify(passwordHash, normalized) || (asSent is not null && Argon2.Verify(passwordHash, asSent));
         });
 
     public void Dispose() => _slots.Dispose();

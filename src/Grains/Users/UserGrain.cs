@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UserManagement.Grains.Events;
+using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Outbox;
 using UserManagement.Grains.Passwords;
 
@@ -14,6 +15,7 @@ public sealed partial class UserGrain(
     IEventBridgePublisher events,
     IOptions<EventBridgeOptions> eventOptions,
     IOptions<OutboxOptions> outbox,
+    IOptions<AdministratorOptions> administrator,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IPendingEventsOwner
 {
@@ -80,6 +82,13 @@ public sealed partial class UserGrain(
     public async Task<RegistrationResult> Register(Registration registration)
     {
         EnsureValid(registration);
+
+        // Before anything is compared with the account: the administrator's address is no one's to register.
+        if (administrator.Value.IsReservedAddress(registration.EmailAddress))
+        {
+            return RegistrationResult.Reserved;
+        }
+
         await EnsureCurrent();
         if (user.State.IsRegistered)
         {

@@ -14,9 +14,9 @@ public sealed class SigningKeyTests(UserClusterFixture fixture) : IDisposable
     private const string CurrentSecret = "the-current-signing-secret-of-at-least-32-bytes";
     private const string RetiredSecret = "the-retired-signing-secret-of-at-least-32-bytes";
 
-    private readonly List<GatewayFactory> _factories = [];
+    private readonly ConfiguredGateways _gateways = new(fixture);
 
-    public void Dispose() => _factories.ForEach(f => f.Dispose());
+    public void Dispose() => _gateways.Dispose();
 
     [Fact]
     public async Task Tokens_are_signed_with_the_current_key_and_name_it()
@@ -59,7 +59,7 @@ public sealed class SigningKeyTests(UserClusterFixture fixture) : IDisposable
     public async Task The_JWKS_document_verifies_an_ES256_token()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var gateway = Gateway(new Dictionary<string, string?>
+        var gateway = _gateways.Client(new()
         {
             ["Jwt:SigningKeys:0:KeyId"] = "es-2026-11",
             ["Jwt:SigningKeys:0:PrivateKeyPem"] = key.ExportECPrivateKeyPem(),
@@ -92,7 +92,7 @@ public sealed class SigningKeyTests(UserClusterFixture fixture) : IDisposable
         Assert.Empty(jwks!["keys"]);
     }
 
-    private GatewayClient RotatingGateway() => Gateway(new Dictionary<string, string?>
+    private GatewayClient RotatingGateway() => _gateways.Client(new()
     {
         ["Jwt:CurrentKeyId"] = "2026-11",
         ["Jwt:SigningKeys:0:KeyId"] = "2026-11",
@@ -100,13 +100,6 @@ public sealed class SigningKeyTests(UserClusterFixture fixture) : IDisposable
         ["Jwt:SigningKeys:1:KeyId"] = "2026-05",
         ["Jwt:SigningKeys:1:Secret"] = RetiredSecret,
     });
-
-    private GatewayClient Gateway(Dictionary<string, string?> settings)
-    {
-        var factory = new GatewayFactory(fixture, settings);
-        _factories.Add(factory);
-        return new GatewayClient(factory.CreateClient());
-    }
 
     private static string SignedBy(string userId, string keyId, string secret)
     {

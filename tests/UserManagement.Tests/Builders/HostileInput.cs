@@ -34,10 +34,6 @@ public static class HostileInput
         (1, Text),
         (1, JsonValue));
 
-    public static Gen<string> ContentType { get; } = Gen.Frequency(
-        (8, Gen.Constant("application/json")),
-        (1, Gen.Elements("text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-16", "")));
-
     /// <summary>An <c>Authorization</c> header value no one issued: garbage, unsigned, tampered or foreign tokens.</summary>
     public static Gen<string?> ForgedAuthorization(string userId) => Gen.OneOf(
         Gen.Constant<string?>(null),
