@@ -20,10 +20,10 @@ public sealed class OAuthKeys(SigningKeyRing signingKeys, IOptions<OAuthOptions>
     public void Configure(OpenIddictServerOptions server)
     {
         var oauth = options.Value;
-        var ephemeralAllowed = environment.IsDevelopment() || environment.IsEnvironment("Testing");
+        var ephemeralAllowed = MayMakeOwnKeys(environment);
         server.SigningCredentials.Add(signingKeys.Current);
 
-        var encryptionKey = oauth.EncryptionKey is { } configured
+        var encryptionKey = oauth.EncryptionKey is { Length: > 0 } configured
             ? Convert.FromBase64String(configured)
             : ephemeralAllowed
                 ? RandomNumberGenerator.GetBytes(32)
@@ -37,13 +37,16 @@ public sealed class OAuthKeys(SigningKeyRing signingKeys, IOptions<OAuthOptions>
             return;
         }
 
-        var identityKey = oauth.IdentityTokenSigningKeyPem is { } pem
+        var identityKey = oauth.IdentityTokenSigningKeyPem is { Length: > 0 } pem
             ? ImportPrivateKey(pem)
             : ephemeralAllowed
                 ? new SigningCredentials(new RsaSecurityKey(RSA.Create(2048)), SecurityAlgorithms.RsaSha256)
                 : throw new InvalidOperationException("OAuth:IdentityTokenSigningKeyPem is required outside Development and Testing.");
         server.SigningCredentials.Add(identityKey);
     }
+
+    /// <summary>Only a single local process may make keys that die with it: Development and Testing.</summary>
+    public static bool MayMakeOwnKeys(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment("Testing");
 
     private static SigningCredentials ImportPrivateKey(string pem)
     {

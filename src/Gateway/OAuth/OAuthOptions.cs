@@ -57,7 +57,7 @@ public sealed class OAuthOptions : IValidatableObject
             yield return new ValidationResult("OAuth:SignInLifetime must be between 00:01:00 and 01:00:00.", [nameof(SignInLifetime)]);
         }
 
-        if (EncryptionKey is not null && !IsKeyOf32Bytes(EncryptionKey))
+        if (!string.IsNullOrEmpty(EncryptionKey) && !IsKeyOf32Bytes(EncryptionKey))
         {
             yield return new ValidationResult("OAuth:EncryptionKey must be base64 of exactly 32 bytes.", [nameof(EncryptionKey)]);
         }

@@ -13,10 +13,17 @@ public static class TestSettings
     /// <summary>The OAuth issuer of in-memory gateways: the base address <c>WebApplicationFactory</c> clients use.</summary>
     public const string OAuthIssuer = "http://localhost/";
 
-    /// <summary>OAuth keys for gateways run as Production processes, which make no keys of their own; new each test run.</summary>
-    public static IReadOnlyDictionary<string, string> ProductionOAuthKeys { get; } = new Dictionary<string, string>
+    /// <summary>
+    /// The OAuth keys every test gateway shares, as deployed gateways do (a Production gateway makes none of its own);
+    /// new each test run. Keys as configuration names them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> OAuthKeys { get; } = new Dictionary<string, string?>
     {
-        ["OAuth__EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        ["OAuth__IdentityTokenSigningKeyPem"] = System.Security.Cryptography.RSA.Create(2048).ExportPkcs8PrivateKeyPem(),
+        ["OAuth:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["OAuth:IdentityTokenSigningKeyPem"] = System.Security.Cryptography.RSA.Create(2048).ExportPkcs8PrivateKeyPem(),
     };
+
+    /// <summary>The same keys as environment variables, for gateways run as processes.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> OAuthKeyVariables =>
+        OAuthKeys.Select(key => KeyValuePair.Create(key.Key.Replace(":", "__", StringComparison.Ordinal), key.Value!));
 }

@@ -46,6 +46,19 @@ public sealed class DiscoveryTests(UserClusterFixture fixture)
         Assert.DoesNotContain("\"k\"", keys, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_production_gateway_without_oauth_keys_refuses_to_start()
+    {
+        using var gateway = new GatewayFactory(fixture, new Dictionary<string, string?>
+        {
+            ["environment"] = "Production", ["OAuth:EncryptionKey"] = "", ["OAuth:IdentityTokenSigningKeyPem"] = "",
+        });
+
+        var refusal = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
+
+        Assert.Contains("OAuth:EncryptionKey", refusal.ToString(), StringComparison.Ordinal);
+    }
+
     private static HashSet<string> Strings(JsonObject metadata, string name) =>
         [.. metadata[name]!.AsArray().Select(value => value!.GetValue<string>())];
 }

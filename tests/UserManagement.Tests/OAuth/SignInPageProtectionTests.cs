@@ -85,10 +85,10 @@ public sealed class SignInPageProtectionTests(UserClusterFixture fixture)
     [Fact]
     public async Task A_form_from_one_gateway_is_accepted_by_another_and_its_code_redeemed_by_a_third()
     {
-        var keys = TestSettings.ProductionOAuthKeys.ToDictionary(p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value);
-        using var first = new GatewayFactory(fixture, keys);
-        using var second = new GatewayFactory(fixture, keys);
-        using var third = new GatewayFactory(fixture, keys);
+        // Every test gateway is configured with the same OAuth keys (TestSettings.OAuthKeys), as deployed ones are.
+        using var first = new GatewayFactory(fixture);
+        using var second = new GatewayFactory(fixture);
+        using var third = new GatewayFactory(fixture);
         var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false };
         using var firstBrowser = first.CreateClient(options);
         using var secondBrowser = second.CreateClient(options);

@@ -26,23 +26,26 @@ public sealed partial class HostileRequestProperties
             .SelectMany(chosen => Gen.ArrayOf(HostileInput.Text, chosen.Count).Select(values => Encoded(chosen.Zip(values))))),
         (1, HostileInput.Text));
 
-    private static Gen<string> FormContentType { get; } = Gen.Frequency(
-        (8, Gen.Constant("application/x-www-form-urlencoded")),
-        (1, Gen.Elements("application/json", "text/plain", "multipart/form-data", "")));
+    /// <summary>Mostly a form's content type, sometimes another or none, with hostile <c>Accept</c>-family headers.</summary>
+    private static Gen<RequestHeaders> FormHeaders { get; } = Gen.Zip(
+        Gen.Frequency(
+            (8, Gen.Constant<string?>("application/x-www-form-urlencoded")),
+            (1, Gen.Elements<string?>("application/json", "text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded; charset=utf-16", null))),
+        HostileHeaders.ForReading).Select(parts => parts.Item2 with { ContentType = parts.Item1 });
 
     [Fact]
     public async Task Client_registration_answers_hostile_metadata_without_5xx_or_secrets()
     {
-        var requests = Gen.Zip(HostileInput.Body("client_name", "redirect_uris", "grant_types", "response_types", "token_endpoint_auth_method", "scope"), HostileInput.ContentType);
+        var requests = Gen.Zip(HostileInput.Body("client_name", "redirect_uris", "grant_types", "response_types", "token_endpoint_auth_method", "scope"), HostileHeaders.ForBody);
 
         Prop.ForAll(Arb.From(requests), request =>
         {
-            var (body, contentType) = request;
+            var (body, headers) = request;
 
-            var (status, answer) = Send(HttpMethod.Post, "/oauth/register", body, contentType, authorization: null);
+            var (status, answer) = Send(HttpMethod.Post, "/oauth/register", body, headers, authorization: null);
 
-            Assert.True((int)status < 500, $"{(int)status} for {body}");
-            Assert.True(status is HttpStatusCode.Created or HttpStatusCode.BadRequest or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.RequestEntityTooLarge, $"{(int)status} for {body}");
+            AssertAnsweredAsTheHeadersRequire(status, body, headers);
+            Assert.True(status is HttpStatusCode.Created or HttpStatusCode.BadRequest or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.NotAcceptable, $"{(int)status} for {body}");
             AssertNoSecrets(answer, submittedSecret: null);
         }).Check(Cases);
         await Task.CompletedTask;
@@ -55,13 +58,13 @@ public sealed partial class HostileRequestProperties
         var requests = Gen.Zip(
             Gen.OneOf(Form(TokenFields), HostileInput.Text.Select(code => Encoded([("grant_type", "authorization_code"), ("code", code),
                 ("client_id", client.ClientId), ("client_secret", client.ClientSecret!), ("redirect_uri", client.RedirectUri), ("code_verifier", code)]))),
-            FormContentType);
+            FormHeaders);
 
         Prop.ForAll(Arb.From(requests), request =>
         {
-            var (body, contentType) = request;
+            var (body, headers) = request;
 
-            var (status, answer) = Send(HttpMethod.Post, "/oauth/token", body, contentType, authorization: null);
+            var (status, answer) = Send(HttpMethod.Post, "/oauth/token", body, headers, authorization: null);
 
             Assert.True(status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.RequestEntityTooLarge, $"{(int)status} for {body}");
             Assert.DoesNotContain("access_token", answer, StringComparison.Ordinal);
@@ -77,15 +80,14 @@ public sealed partial class HostileRequestProperties
             Form(AuthorizeFields),
             Gen.Zip(HostileInput.Text, HostileInput.Text).Select(pair => Encoded([("response_type", "code"), ("client_id", client.ClientId),
                 ("redirect_uri", pair.Item1), ("code_challenge", pair.Item2), ("code_challenge_method", "S256"), ("scope", "openid")])));
-        var requests = Gen.Zip(queries, Gen.Elements(HttpMethod.Get, HttpMethod.Post));
+        var requests = Gen.Zip(Gen.Zip(queries, Gen.Elements(HttpMethod.Get, HttpMethod.Post)), FormHeaders);
 
         Prop.ForAll(Arb.From(requests), request =>
         {
-            var (form, method) = request;
+            var ((form, method), headers) = request;
             var isGet = method == HttpMethod.Get;
 
-            var (status, answer) = Send(method, isGet ? $"/oauth/authorize?{form}" : "/oauth/authorize",
-                isGet ? null : form, isGet ? null : "application/x-www-form-urlencoded", authorization: null);
+            var (status, answer) = Send(method, isGet ? $"/oauth/authorize?{form}" : "/oauth/authorize", isGet ? null : form, headers, authorization: null);
 
             Assert.True((int)status < 500, $"{(int)status} for {form}");
             if (status == HttpStatusCode.Redirect)
@@ -106,21 +108,21 @@ public sealed partial class HostileRequestProperties
         var requests = Gen.Zip(
             Gen.Zip(Gen.OneOf(HostileInput.Text, Gen.Constant(client.ClientId)),
                 Gen.OneOf(HostileInput.ForgedAuthorization(client.ClientId), HostileInput.Text.Select(t => (string?)$"Bearer {t}"))),
-            Gen.Zip(Gen.Elements(HttpMethod.Get, HttpMethod.Put, HttpMethod.Delete), HostileInput.Body("client_name", "redirect_uris")));
+            Gen.Zip(Gen.Elements(HttpMethod.Get, HttpMethod.Put, HttpMethod.Delete), Gen.Zip(HostileInput.Body("client_name", "redirect_uris"), HostileHeaders.ForBody)));
 
         Prop.ForAll(Arb.From(requests), request =>
         {
-            var ((clientId, authorization), (method, body)) = request;
+            var ((clientId, authorization), (method, (body, headers))) = request;
             var path = $"/oauth/client/{Uri.EscapeDataString(clientId.Replace("\0", "", StringComparison.Ordinal))}";
 
-            var (status, answer) = Send(method, path, method == HttpMethod.Put ? body : null, "application/json", authorization);
+            var (status, answer) = Send(method, path, method == HttpMethod.Put ? body : null, headers, authorization);
 
             Assert.True((int)status < 500, $"{(int)status} for {clientId}");
             Assert.True((int)status >= 400, $"{(int)status} for {authorization}");
             AssertNoSecrets(answer, authorization);
         }).Check(Cases);
 
-        var (stillThere, _) = Send(HttpMethod.Get, $"/oauth/client/{client.ClientId}", null, null, $"Bearer {client.RegistrationAccessToken}");
+        var (stillThere, _) = Send(HttpMethod.Get, $"/oauth/client/{client.ClientId}", null, new RequestHeaders(), $"Bearer {client.RegistrationAccessToken}");
         Assert.Equal(HttpStatusCode.OK, stillThere);
     }
 
@@ -132,15 +134,14 @@ public sealed partial class HostileRequestProperties
         var requests = Gen.Zip(
             Gen.Zip(Gen.Elements("/oauth/introspect", "/oauth/revoke", "/oauth/userinfo"),
                 Gen.OneOf(HostileInput.Text, HostileInput.ForgedAuthorization(client.ClientId).Select(a => a ?? ""))),
-            Gen.Elements<string?>(basic, null));
+            Gen.Zip(Gen.Elements<string?>(basic, null), FormHeaders));
 
         Prop.ForAll(Arb.From(requests), request =>
         {
-            var ((path, token), authorization) = request;
+            var ((path, token), (authorization, headers)) = request;
             var isUserInfo = path == "/oauth/userinfo";
 
-            var (status, answer) = Send(HttpMethod.Post, path, Encoded([("token", token)]), "application/x-www-form-urlencoded",
-                isUserInfo ? $"Bearer {token}" : authorization);
+            var (status, answer) = Send(HttpMethod.Post, path, Encoded([("token", token)]), headers, isUserInfo ? $"Bearer {token}" : authorization);
 
             Assert.True((int)status < 500, $"{(int)status} for {path} {token}");
             Assert.DoesNotContain("\"active\": true", answer, StringComparison.Ordinal);

@@ -105,7 +105,7 @@ public sealed class ProcessCluster : IAsyncDisposable
 
         Silos = siloHosts;
         SiloPorts = ports;
-        Gateway = Own(ServiceHost.Start("gateway", "Gateway", new Dictionary<string, string>(shared.Concat(TestSettings.ProductionOAuthKeys))
+        Gateway = Own(ServiceHost.Start("gateway", "Gateway", new Dictionary<string, string>(shared.Concat(TestSettings.OAuthKeyVariables))
         {
             ["Jwt__Secret"] = TestSettings.JwtSecret,
             ["OAuth__Issuer"] = "https://users.example.test/",
