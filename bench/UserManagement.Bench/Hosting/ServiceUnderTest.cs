@@ -106,8 +106,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         {
             ["Jwt__Secret"] = JwtSecret,
             ["OAuth__Issuer"] = "https://users.example.test/",
-            ["OAuth__EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["OAuth__IdentityTokenSigningKeyPem"] = System.Security.Cryptography.RSA.Create(2048).ExportPkcs8PrivateKeyPem(),
+            ["OAuth__KeySecret"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["RateLimiting__TokenLimit"] = "1000000",
             ["RateLimiting__TokensPerPeriod"] = "1000000",
             ["Benchmark__BaselineEndpoints"] = "true",

@@ -23,10 +23,14 @@ public sealed class OAuthOptions : IValidatableObject
     /// <summary>How long a signed-in user has to answer the consent page.</summary>
     public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Base64 of 32 random bytes: encrypts codes and refresh tokens (AES-256 key wrap). Required outside Development and Testing.</summary>
-    public string? EncryptionKey { get; set; }
+    /// <summary>
+    /// A secret of at least 32 bytes (64 random letters and digits, say), the same on every gateway. The AES-256 key
+    /// that encrypts codes and refresh tokens is derived from it, and, unless <see cref="IdentityTokenSigningKeyPem"/>
+    /// is set, the P-256 key that signs identity tokens. Required outside Development and Testing.
+    /// </summary>
+    public string? KeySecret { get; set; }
 
-    /// <summary>A PEM RSA (2048 bits or more) or P-256 private key: signs identity tokens, published at <c>/oauth/jwks</c>. Required outside Development and Testing.</summary>
+    /// <summary>Optional: a PEM RSA (2048 bits or more) or P-256 private key to sign identity tokens with instead, published at <c>/oauth/jwks</c>.</summary>
     public string? IdentityTokenSigningKeyPem { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -57,15 +61,9 @@ public sealed class OAuthOptions : IValidatableObject
             yield return new ValidationResult("OAuth:SignInLifetime must be between 00:01:00 and 01:00:00.", [nameof(SignInLifetime)]);
         }
 
-        if (!string.IsNullOrEmpty(EncryptionKey) && !IsKeyOf32Bytes(EncryptionKey))
+        if (!string.IsNullOrEmpty(KeySecret) && System.Text.Encoding.UTF8.GetByteCount(KeySecret) < 32)
         {
-            yield return new ValidationResult("OAuth:EncryptionKey must be base64 of exactly 32 bytes.", [nameof(EncryptionKey)]);
+            yield return new ValidationResult("OAuth:KeySecret must have at least 32 bytes.", [nameof(KeySecret)]);
         }
-    }
-
-    private static bool IsKeyOf32Bytes(string base64)
-    {
-        Span<byte> bytes = stackalloc byte[33];
-        return Convert.TryFromBase64String(base64, bytes, out var written) && written == 32;
     }
 }

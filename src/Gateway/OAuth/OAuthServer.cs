@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.OAuth.Stores;
@@ -28,10 +27,10 @@ public static class OAuthServer
             .Validate<IOptions<JwtOptions>>(
                 (oauth, jwt) => oauth.AccessTokenLifetime <= jwt.Value.EffectiveMaxAcceptedLifetime,
                 "OAuth:AccessTokenLifetime must not exceed the lifetime the gateway accepts (Jwt:MaxAcceptedLifetime, else Jwt:LifetimeSeconds).")
-            .Validate<SigningKeyRing>(
-                (oauth, signingKeys) => OAuthKeys.MayMakeOwnKeys(builder.Environment)
-                    || (oauth.EncryptionKey is { Length: > 0 } && (oauth.IdentityTokenSigningKeyPem is { Length: > 0 } || signingKeys.Current.Key is AsymmetricSecurityKey)),
-                "OAuth:EncryptionKey and OAuth:IdentityTokenSigningKeyPem are required outside Development and Testing, so every gateway encrypts and signs alike.")
+            .Validate(
+                oauth => OAuthKeys.MayMakeOwnKeys(builder.Environment)
+                    || oauth.KeySecret is { Length: > 0 },
+                "OAuth:KeySecret is required outside Development and Testing, so every gateway encrypts and signs alike.")
             .ValidateOnStart();
         var oauth = builder.Configuration.GetSection(OAuthOptions.SectionName).Get<OAuthOptions>() ?? new OAuthOptions();
 

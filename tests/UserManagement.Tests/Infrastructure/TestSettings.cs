@@ -19,8 +19,7 @@ public static class TestSettings
     /// </summary>
     public static IReadOnlyDictionary<string, string?> OAuthKeys { get; } = new Dictionary<string, string?>
     {
-        ["OAuth:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        ["OAuth:IdentityTokenSigningKeyPem"] = System.Security.Cryptography.RSA.Create(2048).ExportPkcs8PrivateKeyPem(),
+        ["OAuth:KeySecret"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
     };
 
     /// <summary>The same keys as environment variables, for gateways run as processes.</summary>

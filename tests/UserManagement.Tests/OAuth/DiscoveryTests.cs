@@ -47,16 +47,28 @@ public sealed class DiscoveryTests(UserClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Two_gateways_with_one_key_secret_publish_the_same_keys()
+    {
+        using var other = new GatewayFactory(fixture);
+
+        var mine = await _http.GetStringAsync("/oauth/jwks");
+        var theirs = await other.CreateClient().GetStringAsync("/oauth/jwks");
+
+        Assert.Contains("\"kid\"", mine, StringComparison.Ordinal);
+        Assert.Equal(mine, theirs);
+    }
+
+    [Fact]
     public void A_production_gateway_without_oauth_keys_refuses_to_start()
     {
         using var gateway = new GatewayFactory(fixture, new Dictionary<string, string?>
         {
-            ["environment"] = "Production", ["OAuth:EncryptionKey"] = "", ["OAuth:IdentityTokenSigningKeyPem"] = "",
+            ["environment"] = "Production", ["OAuth:KeySecret"] = "",
         });
 
         var refusal = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
 
-        Assert.Contains("OAuth:EncryptionKey", refusal.ToString(), StringComparison.Ordinal);
+        Assert.Contains("OAuth:KeySecret", refusal.ToString(), StringComparison.Ordinal);
     }
 
     private static HashSet<string> Strings(JsonObject metadata, string name) =>
