@@ -68,20 +68,7 @@ public abstract partial class OAuthEntityGrain<TEntity>(
         return true;
     }
 
-    protected async Task Save()
-    {
-        try
-        {
-            await stored.WriteStateAsync();
-        }
-        catch (Exception exception)
-        {
-            // The copy in memory may differ from the stored one now: the next call starts from storage.
-            LogWriteFailed(logger, exception, GetType().Name);
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    protected Task Save() => Storing(stored.WriteStateAsync);
 
     private async Task ForgetIfDue()
     {
@@ -93,18 +80,23 @@ public abstract partial class OAuthEntityGrain<TEntity>(
 
     private async Task Forget()
     {
+        await Storing(stored.ClearStateAsync);
+        stored.State = new OAuthEntityState<TEntity>();
+    }
+
+    private async Task Storing(Func<Task> write)
+    {
         try
         {
-            await stored.ClearStateAsync();
+            await write();
         }
         catch (Exception exception)
         {
+            // The copy in memory may differ from the stored one now: the next call starts from storage.
             LogWriteFailed(logger, exception, GetType().Name);
             DeactivateOnIdle();
             throw;
         }
-
-        stored.State = new OAuthEntityState<TEntity>();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing an OAuth record ({GrainType}) failed; it will be read again")]

@@ -62,9 +62,7 @@ public sealed class AttackTests(UserClusterFixture fixture)
     public async Task A_code_used_twice_is_refused_and_revokes_what_it_bought()
     {
         var client = await _oauth.Register();
-        var (_, user) = await _oauth.NewUser();
-        var request = new AuthorizationRequestBuilder(client);
-        var code = await _oauth.Code(client, request, user);
+        var (request, code) = await _oauth.NewCode(client);
         using var first = await _oauth.RedeemCode(client, code, request.Pkce.Verifier);
         var accessToken = (await first.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
 
@@ -80,9 +78,7 @@ public sealed class AttackTests(UserClusterFixture fixture)
     {
         var victim = await _oauth.Register();
         var attacker = await _oauth.Register();
-        var (_, user) = await _oauth.NewUser();
-        var request = new AuthorizationRequestBuilder(victim);
-        var code = await _oauth.Code(victim, request, user);
+        var (request, code) = await _oauth.NewCode(victim);
 
         using var stolen = await _oauth.RedeemCode(attacker with { RedirectUri = victim.RedirectUri }, code, request.Pkce.Verifier);
 
@@ -93,9 +89,7 @@ public sealed class AttackTests(UserClusterFixture fixture)
     public async Task A_wrong_pkce_verifier_is_refused()
     {
         var client = await _oauth.Register();
-        var (_, user) = await _oauth.NewUser();
-        var request = new AuthorizationRequestBuilder(client);
-        var code = await _oauth.Code(client, request, user);
+        var (request, code) = await _oauth.NewCode(client);
 
         using var answer = await _oauth.RedeemCode(client, code, Pkce.New().Verifier);
 
@@ -106,9 +100,7 @@ public sealed class AttackTests(UserClusterFixture fixture)
     public async Task A_code_redeemed_with_another_redirect_uri_is_refused()
     {
         var client = await _oauth.Register();
-        var (_, user) = await _oauth.NewUser();
-        var request = new AuthorizationRequestBuilder(client);
-        var code = await _oauth.Code(client, request, user);
+        var (request, code) = await _oauth.NewCode(client);
 
         using var answer = await _oauth.RedeemCode(client with { RedirectUri = "http://127.0.0.1:8123/other" }, code, request.Pkce.Verifier);
 
@@ -163,9 +155,7 @@ public sealed class AttackTests(UserClusterFixture fixture)
     public async Task A_wrong_client_secret_is_refused()
     {
         var client = await _oauth.Register();
-        var (_, user) = await _oauth.NewUser();
-        var request = new AuthorizationRequestBuilder(client);
-        var code = await _oauth.Code(client, request, user);
+        var (request, code) = await _oauth.NewCode(client);
 
         using var answer = await _oauth.RedeemCode(client, code, request.Pkce.Verifier, secret: "not-the-secret");
 

@@ -92,6 +92,14 @@ public sealed class OAuthTestClient(UserClusterFixture fixture)
         return Query(redirect)["code"];
     }
 
+    /// <summary>A new user signed in through the pages for this client: the request (with its PKCE verifier) and the code.</summary>
+    public async Task<(AuthorizationRequestBuilder Request, string Code)> NewCode(RegisteredClient client)
+    {
+        var (_, user) = await NewUser();
+        var request = new AuthorizationRequestBuilder(client);
+        return (request, await Code(client, request, user));
+    }
+
     public Task<HttpResponseMessage> Token(RegisteredClient client, IDictionary<string, string> form, string? secret = null) =>
         TokenAt(Backchannel, client, form, secret);
 
