@@ -10,6 +10,7 @@ dotnet build UserManagement.sln -c Release -v quiet -nologo
 mkdir -p .data/logs
 
 pids=()
+names=()
 stop_all() {
   trap - EXIT INT TERM
   echo "Stopping..."
@@ -25,12 +26,28 @@ start() {
   # The output goes through a process substitution, so $! is the process itself and stop_all's signal reaches it.
   "$@" > >(tee ".data/logs/$name.log" | sed -u "s/^/[$name] /") 2>&1 &
   pids+=($!)
+  names+=("$name")
+}
+
+# exited: the name of a started process that is no longer running, if any (bash reaps its children as they end).
+exited() {
+  for i in "${!pids[@]}"; do
+    if ! kill -0 "${pids[i]}" 2>/dev/null; then echo "${names[i]}"; return 0; fi
+  done
+  return 1
+}
+
+# give_up NAME: says which service ended and where its log is, then stops the rest rather than run on half the service.
+give_up() {
+  echo "$1 has exited; its log is .data/logs/$1.log. Stopping the rest." >&2
+  exit 1
 }
 
 wait_for_port() {
   local port=$1 name=$2
   for _ in $(seq 1 120); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    if dead=$(exited); then give_up "$dead"; fi
     sleep 0.5
   done
   echo "$name did not listen on 127.0.0.1:$port; see .data/logs/$name.log" >&2
@@ -41,6 +58,7 @@ wait_for() {
   local url=$1 name=$2
   for _ in $(seq 1 120); do
     if curl -fs "$url" >/dev/null 2>&1; then return 0; fi
+    if dead=$(exited); then give_up "$dead"; fi
     sleep 0.5
   done
   echo "$name did not become ready at $url; see .data/logs/$name.log" >&2
@@ -64,6 +82,7 @@ wait_for "$SILO_URL/health/ready" silo
 start gateway $(host Gateway) --urls "$GATEWAY_URL"
 start ingest $(host Ingest) --urls "$INGEST_URL"
 wait_for "$GATEWAY_URL/health/ready" gateway
+wait_for "$INGEST_URL/health/live" ingest
 
 cat <<INFO
 
@@ -77,4 +96,14 @@ The service is running:
   Administrator   $Admin__EmailAddress (password in scripts/local-environment.sh)
 Press Ctrl+C to stop.
 INFO
-wait
+
+# Watches the services until Ctrl+C: one that exits ends the run. The ingest worker may also stay up with its consumer
+# stopped; it then reports itself not live, which ends the run too.
+while true; do
+  if dead=$(exited); then give_up "$dead"; fi
+  if ! curl -fs "$INGEST_URL/health/live" >/dev/null 2>&1; then
+    echo "ingest reports itself not live at $INGEST_URL/health/live; its log is .data/logs/ingest.log. Stopping the rest." >&2
+    exit 1
+  fi
+  sleep 2
+done

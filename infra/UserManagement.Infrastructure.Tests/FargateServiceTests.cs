@@ -63,6 +63,19 @@ public sealed class FargateServiceTests(SynthesizedStackFixture fixture)
     }
 
     [Fact]
+    public void Ingest_container_is_replaced_when_its_liveness_fails_and_the_others_have_no_container_check()
+    {
+        var check = _stack.ContainerOf(_stack.Stack.Ingest)["HealthCheck"]!;
+        var command = check["Command"]!.Select(part => (string)part!).ToList();
+
+        Assert.Equal(["CMD", "bash", "-c"], command.Take(3));
+        Assert.Contains("GET /health/live", command[3], StringComparison.Ordinal);
+        Assert.Contains("/dev/tcp/127.0.0.1/8080", command[3], StringComparison.Ordinal);
+        Assert.Null(_stack.ContainerOf(_stack.Stack.Silo)["HealthCheck"]);
+        Assert.Null(_stack.ContainerOf(_stack.Stack.Gateway)["HealthCheck"]);
+    }
+
+    [Fact]
     public void Silo_container_exposes_http_silo_and_gateway_ports_the_others_only_http()
     {
         static IEnumerable<int> PortsOf(SynthesizedStack stack, UserManagementService service) =>

@@ -19,14 +19,24 @@ public sealed class OrderCompletedRuleTests(SynthesizedStackFixture fixture)
     }
 
     [Fact]
-    public void Rule_matches_both_versions_of_order_completed_and_nothing_else()
+    public void Rule_matches_both_versions_of_order_completed_from_the_orders_service_and_nothing_else()
     {
         var pattern = (JObject)RuleProperties["EventPattern"]!;
 
-        Assert.Equal(["detail-type"], pattern.Properties().Select(property => property.Name));
+        Assert.Equal(["detail-type", "source"], pattern.Properties().Select(property => property.Name).Order());
         Assert.Equal(
             ["orders.orderCompleted.v1", "orders.orderCompleted.v2"],
             AsStrings(pattern["detail-type"]).Order());
+        Assert.Equal(["dev.orders"], AsStrings(pattern["source"]));
+    }
+
+    [Fact]
+    public void The_orders_source_follows_the_environment()
+    {
+        var production = StackSynthesizer.Synthesize(new Dictionary<string, object> { ["environmentName"] = "prod" });
+
+        var pattern = (JObject)production.PropertiesOf(production.Stack.OrderEvents.Rule)["EventPattern"]!;
+        Assert.Equal(["prod.orders"], AsStrings(pattern["source"]));
     }
 
     [Fact]

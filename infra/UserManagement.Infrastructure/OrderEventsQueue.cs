@@ -16,7 +16,11 @@ public sealed class OrderEventsQueue : Construct
 
     public static readonly string[] OrderCompletedDetailTypes = ["orders.orderCompleted.v1", "orders.orderCompleted.v2"];
 
-    public OrderEventsQueue(Construct scope, string id, IEventBus sharedBus)
+    /// <param name="ordersSource">
+    /// The <c>source</c> the orders service publishes as, <c>&lt;env&gt;.orders</c>. Only a bus policy that lets no other
+    /// principal put events with that source keeps others from posing as it; the rule can only select by it.
+    /// </param>
+    public OrderEventsQueue(Construct scope, string id, IEventBus sharedBus, string ordersSource)
         : base(scope, id)
     {
         DeadLetterQueue = new Queue(this, "DeadLetterQueue", new QueueProps
@@ -42,7 +46,7 @@ public sealed class OrderEventsQueue : Construct
         {
             EventBus = sharedBus,
             Description = "Completed orders, counted per user by the user-management ingest service",
-            EventPattern = new EventPattern { DetailType = OrderCompletedDetailTypes },
+            EventPattern = new EventPattern { Source = [ordersSource], DetailType = OrderCompletedDetailTypes },
             Targets = [new SqsQueue(Queue)],
         });
     }

@@ -38,6 +38,9 @@ public sealed record UserManagementServiceOptions
     public int MemoryLimitMiB { get; init; } = 1024;
 
     public Duration? HealthCheckGracePeriod { get; init; }
+
+    /// <summary>When set, a container health check that asks this path on the HTTP port and fails unless it answers 200.</summary>
+    public string? LivenessCheckPath { get; init; }
 }
 
 /// <summary>
@@ -86,6 +89,7 @@ public sealed class UserManagementService : Construct
                 .Select(port => new PortMapping { ContainerPort = port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP })
                 .ToArray(),
             StopTimeout = Duration.Seconds(30),
+            HealthCheck = options.LivenessCheckPath is { } path ? LivenessCheck(path) : null,
         });
 
         Service = new FargateService(this, "Service", new FargateServiceProps
@@ -102,6 +106,23 @@ public sealed class UserManagementService : Construct
             HealthCheckGracePeriod = options.HealthCheckGracePeriod,
         });
     }
+
+    /// <summary>
+    /// The image has no curl; bash's /dev/tcp sends the request and the status line decides. Three failures in a row,
+    /// 30 s apart, after a minute to start: a worker that stopped consuming is replaced within about two minutes.
+    /// </summary>
+    private static Amazon.CDK.AWS.ECS.HealthCheck LivenessCheck(string path) => new()
+    {
+        Command =
+        [
+            "CMD", "bash", "-c",
+            $"exec 3<>/dev/tcp/127.0.0.1/{ServicePorts.Http} && printf 'GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3 && head -n 1 <&3 | grep -q ' 200 '",
+        ],
+        Interval = Duration.Seconds(30),
+        Timeout = Duration.Seconds(5),
+        Retries = 3,
+        StartPeriod = Duration.Seconds(60),
+    };
 
     public Role TaskRole { get; }
 

@@ -31,7 +31,7 @@ public sealed class UserManagementStack : Stack
         SecurityGroups = new ServiceSecurityGroups(this, "SecurityGroups", Network.Vpc);
         StateTable = new UserStateTable(this, "UserState", settings.TableDeletionProtection);
         SharedEventBus = EventBus.FromEventBusName(this, "SharedEventBus", settings.EventBusName);
-        OrderEvents = new OrderEventsQueue(this, "OrderEvents", SharedEventBus);
+        OrderEvents = new OrderEventsQueue(this, "OrderEvents", SharedEventBus, $"{settings.EnvironmentName}.orders");
         Membership = new MembershipCache(this, "Membership", Network.Vpc, Network.PrivateSubnets, SecurityGroups.Redis);
         Secrets = new ServiceSecrets(this, "Secrets");
 
@@ -81,6 +81,9 @@ public sealed class UserManagementStack : Stack
             SecurityGroup = SecurityGroups.Ingest,
             Environment = IngestEnvironment(),
             DesiredCount = 1,
+            // The worker serves no traffic, so no load balancer would notice a consumer that stopped: the container's
+            // own health check asks /health/live, and ECS replaces the task when it fails.
+            LivenessCheckPath = "/health/live",
         });
 
         GrantSiloAccess();

@@ -2,7 +2,7 @@ using Amazon.SQS;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using UserManagement.Ingest.Consumer;
 using UserManagement.Ingest.Diagnostics;
-using UserManagement.Ingest.Processing;
+using UserManagement.ServiceDefaults;
 
 namespace UserManagement.Ingest;
 
@@ -10,8 +10,9 @@ public static class IngestHostingExtensions
 {
     /// <summary>
     /// The order-event consumer: options from section <c>Ingest</c>, an SQS client configured by the AWS SDK's
-    /// conventions unless one is registered already, and the consumer itself. Needs an Orleans client that propagates
-    /// activities (as <c>AddUserManagementClusterClient</c> sets one up), so each grain call is a child of its message's span.
+    /// conventions unless one is registered already, the consumer itself and its liveness check. Needs an Orleans client
+    /// that propagates activities (as <c>AddUserManagementClusterClient</c> sets one up), so each grain call is a child
+    /// of its message's span.
     /// </summary>
     public static IHostApplicationBuilder AddOrderIngest(this IHostApplicationBuilder builder)
     {
@@ -25,7 +26,10 @@ public static class IngestHostingExtensions
         services.TryAddSingleton<IAmazonSQS>(_ => new AmazonSQSClient());
         services.AddMetrics();
         services.TryAddSingleton<IngestMetrics>();
-        services.TryAddSingleton<OrderEventProcessor>();
+        services.TryAddSingleton<OrderMessageHandler>();
+        services.TryAddSingleton<ClusterCircuitBreaker>();
+        services.TryAddSingleton<ConsumerLiveness>();
+        services.AddHealthChecks().AddCheck<ConsumerLiveness>("order-consumer", tags: [ServiceDefaultsExtensions.LiveTag]);
         services.AddHostedService<OrderEventConsumer>();
         return builder;
     }

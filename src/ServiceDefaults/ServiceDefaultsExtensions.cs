@@ -9,6 +9,9 @@ namespace UserManagement.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
+    /// <summary>Checks with this tag decide <c>/health/live</c>: whether the process still does its work or must be replaced.</summary>
+    public const string LiveTag = "live";
+
     private const string ReadyTag = "ready";
 
     /// <summary>What every process of the service has: telemetry and health checks (liveness, and readiness that asks the cluster).</summary>
@@ -20,10 +23,13 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary><c>/health/live</c>: the process runs. <c>/health/ready</c>: it can serve, because the cluster answers.</summary>
+    /// <summary>
+    /// <c>/health/live</c>: the process runs and the checks tagged <see cref="LiveTag"/> pass (a process with none is
+    /// live while it answers). <c>/health/ready</c>: it can serve, because the cluster answers.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         return app;
     }

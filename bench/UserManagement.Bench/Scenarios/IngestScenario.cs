@@ -107,6 +107,7 @@ public sealed class IngestScenario : IBenchmarkScenario
         Console.WriteLine($"counted  {stored} orders stored, {counted} sent to the worker");
         var result = new ComparisonResult("messages/s", [.. contenders.Select(contender => (contender.Name, (IReadOnlyList<RoundMeasurement>)rounds[contender]))]);
         result.Print();
+        var writes = await MeasureWritesPerOrderAsync(grains, dynamo, cancellationToken);
         await silo.StopAsync(CancellationToken.None);
         return new ScenarioResult(
             Name,
@@ -119,12 +120,87 @@ public sealed class IngestScenario : IBenchmarkScenario
                 new MeasuredRatio(
                     "ingest / the same with version condition", result.RatioOfFirstTo(2), 0.8, TargetIsMinimum: true,
                     "the same, the bare loop's write carrying the storage's version condition, which dynalite evaluates slowly"),
+                new MeasuredRatio(
+                    "bytes written per order, 1,000 remembered / the same ids as a list", writes[^1].Ratio, 0.5, TargetIsMinimum: false,
+                    "the user's item each counted order writes, against the same item holding the ids the way they were stored before"),
             ],
             [
+                .. writes.Select(write => write.Note),
                 string.Create(CultureInfo.InvariantCulture, $"{settings.OperationsPerRound} bare CloudEvents (orders.orderCompleted.v2) a round over {Users} users, {settings.Concurrency} pollers / receive loops; {stored} of {counted} orders counted"),
                 "a round runs from the first receive to an empty queue; latencies are not measured (n/a)",
             ]);
     }
+
+    /// <summary>
+    /// What one counted order writes: the whole user item, as DynamoDB counts its bytes, and the write units dynalite
+    /// charges for a put of it, for a user with 10, 100 and 1,000 orders remembered. The baseline is the same item
+    /// with the same order ids stored the way the service stored them before: a list of the ids as given (here GUIDs,
+    /// as the bench's events carry).
+    /// </summary>
+    private static async Task<List<(string Note, double Ratio)>> MeasureWritesPerOrderAsync(
+        IGrainFactory grains, AmazonDynamoDBClient dynamo, CancellationToken cancellationToken)
+    {
+        var registration = new Registration($"bench.item.{Guid.NewGuid():N}@example.com", "Bench", "User", new Password("Bench-ingest-password-7"));
+        var user = grains.GetUserByEmailAddress(registration.EmailAddress);
+        await user.Register(registration);
+        var key = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = $"{ServiceId}/user/{user.GetGrainId()}" } };
+        var orderIds = new List<string>();
+        var measured = new List<(string Note, double Ratio)>();
+        foreach (var remembered in (int[])[10, 100, 1_000])
+        {
+            while (orderIds.Count < remembered)
+            {
+                orderIds.Add(Guid.NewGuid().ToString());
+                await user.RecordCompletedOrder(new CompletedOrder(orderIds[^1]));
+            }
+
+            var item = (await dynamo.GetItemAsync(TableName, key, cancellationToken)).Item;
+            var state = new Dictionary<string, AttributeValue>(item["state"].M);
+            state.Remove(nameof(UserState.RecentOrders));
+            state[nameof(UserState.CountedOrderIds)] = new AttributeValue { L = [.. orderIds.Select(id => new AttributeValue { S = id })] };
+            var before = new Dictionary<string, AttributeValue>(item) { ["state"] = new AttributeValue { M = state } };
+
+            var (bytes, units) = (ItemBytes(item), await WriteUnitsAsync(dynamo, item, cancellationToken));
+            var (bytesBefore, unitsBefore) = (ItemBytes(before), await WriteUnitsAsync(dynamo, before, cancellationToken));
+            var note = string.Create(
+                CultureInfo.InvariantCulture,
+                $"bytes written per order with {remembered:N0} orders remembered: {bytes:N0} ({units} write units); the ids as a list: {bytesBefore:N0} ({unitsBefore} write units); ratio {(double)bytes / bytesBefore:F2}");
+            Console.WriteLine($"item     {note}");
+            measured.Add((note, (double)bytes / bytesBefore));
+        }
+
+        return measured;
+    }
+
+    /// <summary>The write units dynalite charges for putting the item (under a key of its own, so the user is untouched).</summary>
+    private static async Task<double> WriteUnitsAsync(AmazonDynamoDBClient dynamo, Dictionary<string, AttributeValue> item, CancellationToken cancellationToken)
+    {
+        var response = await dynamo.PutItemAsync(
+            new PutItemRequest
+            {
+                TableName = TableName,
+                Item = new Dictionary<string, AttributeValue>(item) { ["pk"] = new() { S = $"{ServiceId}/item-size/{Guid.NewGuid():N}" } },
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+            },
+            cancellationToken);
+        return response.ConsumedCapacity?.CapacityUnits ?? double.NaN;
+    }
+
+    /// <summary>
+    /// An item's size as DynamoDB bills it: each attribute's name and value; text in UTF-8 bytes, a number about a byte
+    /// per two digits, a list or map 3 bytes and 1 a member, map keys as names.
+    /// </summary>
+    private static long ItemBytes(Dictionary<string, AttributeValue> item) =>
+        item.Sum(attribute => System.Text.Encoding.UTF8.GetByteCount(attribute.Key) + ValueBytes(attribute.Value));
+
+    private static long ValueBytes(AttributeValue value) => value switch
+    {
+        { S: { } text } => System.Text.Encoding.UTF8.GetByteCount(text),
+        { N: { } number } => 1 + ((number.TrimStart('-').Length + 1) / 2),
+        { M: { } map } => 3 + map.Sum(member => 1 + System.Text.Encoding.UTF8.GetByteCount(member.Key) + ValueBytes(member.Value)),
+        { L: { } list } => 3 + list.Sum(member => 1 + ValueBytes(member)),
+        _ => 1,
+    };
 
     private static async Task<RoundMeasurement> MeasureRoundAsync(
         SqsServer sqs, DrainContender contender, string[] userIds, int messages, IReadOnlyList<CpuProbe> probes, CancellationToken cancellationToken)

@@ -139,7 +139,7 @@ public sealed class StorageWriteScenario : IBenchmarkScenario
         return host;
     }
 
-    /// <summary>A user as the user grain stores one: names, a password hash's length of text, some counted orders.</summary>
+    /// <summary>A user as the user grain stores one: names, a password hash's length of text, 20 counted orders.</summary>
     private static UserState SampleUser() => new()
     {
         EmailAddress = "bench.user@example.com",
@@ -148,6 +148,6 @@ public sealed class StorageWriteScenario : IBenchmarkScenario
         PasswordHash = "$argon2id$v=19$m=19456,t=2,p=1$" + new string('s', 22) + "$" + new string('h', 43),
         Tier = UserTier.Standard,
         RegisteredAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
-        CountedOrderIds = [.. Enumerable.Range(0, 20).Select(i => $"order-{i:D6}-{Guid.NewGuid()}")],
+        RecentOrders = RecentOrders.Including([], [.. Enumerable.Range(0, 20).Select(i => $"order-{i:D6}-{Guid.NewGuid()}")], DateTimeOffset.UtcNow),
     };
 }

@@ -27,6 +27,10 @@ public static class SiloBuilderExtensions
             .BindConfiguration(LoginThrottlingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<OrderCountingOptions>()
+            .BindConfiguration(OrderCountingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<OutboxOptions>()
             .BindConfiguration(OutboxOptions.SectionName)
             .ValidateDataAnnotations()

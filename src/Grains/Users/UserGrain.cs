@@ -16,6 +16,7 @@ public sealed partial class UserGrain(
     IOptions<EventBridgeOptions> eventOptions,
     IOptions<OutboxOptions> outbox,
     IOptions<AdministratorOptions> administrator,
+    IOptions<OrderCountingOptions> orderCounting,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IPendingEventsOwner
 {
@@ -23,9 +24,6 @@ public sealed partial class UserGrain(
 
     /// <summary>A user becomes PREMIUM once the order count exceeds this.</summary>
     public const int PremiumAfterOrders = 10;
-
-    /// <summary>How many counted order ids a user remembers to recognise redeliveries (about 40 KB of state).</summary>
-    public const int RememberedOrders = 1000;
 
     private bool _reloadBeforeNextCall;
     private IGrainTimer? _publishing;
@@ -134,7 +132,7 @@ public sealed partial class UserGrain(
 
     public async Task<OrderRecording> RecordCompletedOrder(CompletedOrder order)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(order.OrderId);
+        ArgumentException.ThrowIfNullOrEmpty(order.OrderId);
         await EnsureCurrent();
         var state = user.State;
         if (!state.IsRegistered)
@@ -142,18 +140,23 @@ public sealed partial class UserGrain(
             return new OrderRecording(OrderRecordingOutcome.UnknownUser, 0, UserTier.Standard);
         }
 
-        if (state.CountedOrderIds.Contains(order.OrderId))
+        var now = time.GetUtcNow();
+        var remembered = state.CountedOrderIds is { Count: > 0 } stored
+            ? RecentOrders.Including(state.RecentOrders, stored, now)
+            : state.RecentOrders;
+        if (RecentOrders.Contains(remembered, order.OrderId))
         {
             return new OrderRecording(OrderRecordingOutcome.AlreadyCounted, state.OrderCount, state.Tier);
         }
 
-        state.OrderCount++;
-        state.CountedOrderIds.Add(order.OrderId);
-        if (state.CountedOrderIds.Count > RememberedOrders)
+        state.RecentOrders = RecentOrders.Add(remembered, order.OrderId, now, orderCounting.Value, out var dropped);
+        state.CountedOrderIds = null;
+        if (dropped > 0)
         {
-            state.CountedOrderIds.RemoveRange(0, state.CountedOrderIds.Count - RememberedOrders);
+            LogRememberedOrdersCapped(logger, UserId, orderCounting.Value.MaxRememberedOrders, dropped);
         }
 
+        state.OrderCount++;
         if (state.Tier == UserTier.Standard && state.OrderCount > PremiumAfterOrders)
         {
             state.Tier = UserTier.Premium;
@@ -316,6 +319,9 @@ public sealed partial class UserGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} event(s) of user {UserId} failed; retrying in {Delay}")]
     private static partial void LogPublishingFailed(ILogger logger, Exception exception, string userId, int count, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} reached the cap of {MaxRememberedOrders} remembered orders; the {Dropped} oldest were forgotten before the end of the retention window")]
+    private static partial void LogRememberedOrdersCapped(ILogger logger, string userId, int maxRememberedOrders, int dropped);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing user {UserId} failed; the state will be read again")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string userId);

@@ -30,11 +30,13 @@ public sealed class UserState
     public DateTimeOffset? RegisteredAt { get; set; }
 
     /// <summary>
-    /// The most recent order ids counted, oldest first, at most <see cref="UserGrain.RememberedOrders"/>: a redelivered
-    /// order is recognised as long as the user has not completed that many orders since.
+    /// The order ids of users stored before <see cref="RecentOrders"/>: the last 1,000 counted, as given. Still read,
+    /// so those orders stay recognised; moved into <see cref="RecentOrders"/> with the user's next order, and no longer
+    /// written once empty.
     /// </summary>
     [Id(7)]
-    public List<string> CountedOrderIds { get; set; } = [];
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? CountedOrderIds { get; set; }
 
     /// <summary>Failed log-ins since the last success (or since the window passed).</summary>
     [Id(8)]
@@ -46,6 +48,13 @@ public sealed class UserState
     /// <summary>Events recorded with a change of this user and not yet accepted by EventBridge.</summary>
     [Id(10)]
     public List<PendingEvent> Outbox { get; set; } = [];
+
+    /// <summary>
+    /// The orders counted within the retention window (<see cref="OrderCountingOptions"/>), packed as
+    /// <see cref="Users.RecentOrders"/> describes; stored as one base64 string.
+    /// </summary>
+    [Id(11)]
+    public byte[] RecentOrders { get; set; } = [];
 
     [JsonIgnore]
     public bool IsRegistered => PasswordHash is not null;

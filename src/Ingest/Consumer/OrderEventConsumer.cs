@@ -5,44 +5,71 @@ using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UserManagement.Ingest.Diagnostics;
-using UserManagement.Ingest.Processing;
-using UserManagement.Resilience;
+using UserManagement.Ingest.Messages;
 
 namespace UserManagement.Ingest.Consumer;
 
 /// <summary>
-/// Consumes the service's SQS queue with long polling. A message is deleted only once its effect is stored, left on the
-/// queue after a transient failure, and moved to the dead-letter queue with the reason when it can never succeed. On
-/// shutdown it stops receiving, finishes the messages in work and settles them; nothing else is deleted.
+/// Consumes the service's SQS queue with long polling. Each message gets its outcome from the
+/// <see cref="OrderMessageHandler"/> and is settled by it: deleted once its effect is stored or when there is none,
+/// moved to the dead-letter queue with the reason when it can never succeed, released to come back after a back-off
+/// when the grain could not be reached. While the cluster does not answer, the <see cref="ClusterCircuitBreaker"/>
+/// keeps the pollers from receiving. On shutdown it stops receiving, finishes the messages in work and settles them.
 /// </summary>
+/// <remarks>
+/// Nothing a message does can stop a poller: the handler never throws, settling catches its own failures, and each
+/// turn of a poller's loop is guarded again. Should a poller or the loop still fault, <see cref="ConsumerLiveness"/>
+/// turns <c>/health/live</c> unhealthy and the log says why.
+/// </remarks>
 public sealed class OrderEventConsumer(
     IAmazonSQS sqs,
-    OrderEventProcessor processor,
+    OrderMessageHandler handler,
+    ClusterCircuitBreaker breaker,
+    ConsumerLiveness liveness,
     IngestMetrics metrics,
     IOptions<IngestOptions> options,
     ILogger<OrderEventConsumer> logger) : BackgroundService
 {
     private static readonly TimeSpan ResolveRetryDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ReceiveRetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PollerRetryDelay = TimeSpan.FromSeconds(5);
 
-    /// <summary>How logs name the event type of a message whose body could not be read.</summary>
-    private const string NoEventType = "no event type";
+    /// <summary>The longest any SQS call but a receive may take; a receive may take its long-polling wait on top.</summary>
+    private static readonly TimeSpan SqsCallTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IngestOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Each message's span starts its own trace or continues its producer's, never an ambient one.
-        Activity.Current = null;
-        var queues = await ResolveQueues(stoppingToken);
-        if (queues is null)
+        try
         {
-            return;
-        }
+            // Each message's span starts its own trace or continues its producer's, never an ambient one.
+            Activity.Current = null;
+            if (await ResolveQueues(stoppingToken) is not { } queues)
+            {
+                return;
+            }
 
-        IngestLog.ConsumerStarted(logger, queues.QueueName, _options.Pollers, queues.DeadLetterQueueName);
-        await Task.WhenAll(Enumerable.Range(0, _options.Pollers).Select(_ => Poll(queues, stoppingToken)));
-        IngestLog.ConsumerStopped(logger, queues.QueueName);
+            IngestLog.ConsumerStarted(logger, queues.QueueName, _options.Pollers, queues.DeadLetterQueueName);
+            await Task.WhenAll(Enumerable.Range(0, _options.Pollers).Select(_ => RunPoller(queues, stoppingToken)));
+            IngestLog.ConsumerStopped(logger, queues.QueueName);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            liveness.Faulted(exception);
+        }
+    }
+
+    private async Task RunPoller(QueueAddresses queues, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Poll(queues, stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            liveness.Faulted(exception);
+        }
     }
 
     private async Task<QueueAddresses?> ResolveQueues(CancellationToken stoppingToken)
@@ -51,7 +78,8 @@ public sealed class OrderEventConsumer(
         {
             try
             {
-                return await QueueAddressResolver.Resolve(sqs, _options, stoppingToken);
+                using var timeout = Timeout(SqsCallTimeout, stoppingToken);
+                return await QueueAddressResolver.Resolve(sqs, _options, timeout.Token);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -70,21 +98,23 @@ public sealed class OrderEventConsumer(
     private async Task Poll(QueueAddresses queues, CancellationToken stoppingToken)
     {
         await Task.Yield();
-        var failedBatchesInARow = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            List<Message> messages;
             try
             {
-                var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+                await breaker.WaitUntilClosed(stoppingToken);
+                var messages = await Receive(queues, stoppingToken);
+                if (messages.Count == 0)
                 {
-                    QueueUrl = queues.QueueUrl,
-                    MaxNumberOfMessages = _options.MaxMessages,
-                    WaitTimeSeconds = _options.WaitTimeSeconds,
-                    VisibilityTimeout = _options.VisibilityTimeoutSeconds,
-                    MessageSystemAttributeNames = [ReceiveCount.AttributeName],
-                }, stoppingToken);
-                messages = response.Messages ?? [];
+                    continue;
+                }
+
+                // Not cancelled by shutdown: what was received is finished and settled.
+                var outcomes = await HandleBatch(queues, messages);
+                if (outcomes.Any(outcome => outcome.Fate == MessageFate.Released))
+                {
+                    breaker.GrainCallFailed(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -93,31 +123,36 @@ public sealed class OrderEventConsumer(
             }
             catch (Exception exception)
             {
-                IngestLog.ReceiveFailed(logger, exception, queues.QueueName, ReceiveRetryDelay);
-                await Delay(ReceiveRetryDelay, stoppingToken);
-                continue;
-            }
-
-            if (messages.Count == 0)
-            {
-                continue;
-            }
-
-            // Not cancelled by shutdown: what was received is finished and settled.
-            var outcomes = await ProcessBatch(queues, messages);
-            failedBatchesInARow = outcomes.All(outcome => outcome == MessageOutcome.Failed) ? failedBatchesInARow + 1 : 0;
-            if (failedBatchesInARow > 0)
-            {
-                // Nothing succeeds (the cluster is likely down): receiving more now would only use up the messages'
-                // receives towards the redrive policy, so this poller pauses, longer each time.
-                var pause = RetryDelay(failedBatchesInARow);
-                IngestLog.PollerPaused(logger, pause);
-                await Delay(pause, stoppingToken);
+                IngestLog.PollerFailed(logger, exception, PollerRetryDelay);
+                await Delay(PollerRetryDelay, stoppingToken);
             }
         }
     }
 
-    private async Task<MessageOutcome[]> ProcessBatch(QueueAddresses queues, List<Message> messages)
+    private async Task<List<Message>> Receive(QueueAddresses queues, CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var timeout = Timeout(SqsCallTimeout + TimeSpan.FromSeconds(_options.WaitTimeSeconds), stoppingToken);
+            var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+            {
+                QueueUrl = queues.QueueUrl,
+                MaxNumberOfMessages = _options.MaxMessages,
+                WaitTimeSeconds = _options.WaitTimeSeconds,
+                VisibilityTimeout = _options.VisibilityTimeoutSeconds,
+                MessageSystemAttributeNames = [ReceiveCount.AttributeName],
+            }, timeout.Token);
+            return response.Messages ?? [];
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            IngestLog.ReceiveFailed(logger, exception, queues.QueueName, ReceiveRetryDelay);
+            await Delay(ReceiveRetryDelay, stoppingToken);
+            return [];
+        }
+    }
+
+    private async Task<MessageOutcome[]> HandleBatch(QueueAddresses queues, List<Message> messages)
     {
         await using var heartbeat = new VisibilityHeartbeat(
             sqs,
@@ -127,77 +162,80 @@ public sealed class OrderEventConsumer(
             TimeSpan.FromSeconds(_options.VisibilityTimeoutSeconds),
             logger);
 
-        var dispositions = await Task.WhenAll(messages.Select(async message =>
+        var outcomes = await Task.WhenAll(messages.Select(async message =>
         {
-            var disposition = await processor.Process(queues.QueueName, message);
-            await SettleUnlessDone(queues, message, disposition);
-            return (Message: message, Disposition: disposition);
+            var outcome = await handler.Handle(queues.QueueName, message);
+            return outcome.Fate switch
+            {
+                MessageFate.DeadLettered => await MoveToDeadLetterQueue(queues, message, outcome, heartbeat),
+                MessageFate.Released => await Release(queues, message, outcome, heartbeat),
+                _ => outcome,
+            };
         }));
 
-        var done = dispositions
-            .Where(d => d.Disposition.Outcome is MessageOutcome.Processed or MessageOutcome.Skipped)
-            .Select(d => d.Message)
-            .ToList();
+        // The done ones are deleted together, once the batch is through.
+        var done = messages.Where((_, index) => outcomes[index].IsDone).ToList();
+        foreach (var message in done)
+        {
+            await heartbeat.Settle(message);
+        }
+
         await Delete(queues, done);
-
-        foreach (var (message, disposition) in dispositions)
+        for (var index = 0; index < messages.Count; index++)
         {
-            heartbeat.Settled(message);
-            metrics.Record(disposition);
-            IngestLog.MessageSettled(logger, message.MessageId, disposition.EventType ?? NoEventType, disposition.Outcome);
+            var (message, outcome) = (messages[index], outcomes[index]);
+            metrics.Record(outcome);
+            if (outcome.Fate == MessageFate.Skipped)
+            {
+                IngestLog.MessageSkipped(logger, message.MessageId, outcome.EventType);
+            }
+
+            IngestLog.MessageSettled(logger, message.MessageId, outcome.EventType, outcome.Fate);
         }
 
-        return [.. dispositions.Select(d => d.Disposition.Outcome)];
+        return outcomes;
     }
 
-    /// <summary>Dead letters are moved and failures released one by one; the done ones are deleted together afterwards.</summary>
-    private async Task SettleUnlessDone(QueueAddresses queues, Message message, MessageDisposition disposition)
-    {
-        switch (disposition.Outcome)
-        {
-            case MessageOutcome.Skipped:
-                IngestLog.MessageSkipped(logger, message.MessageId, disposition.EventType!);
-                break;
-            case MessageOutcome.DeadLettered:
-                await MoveToDeadLetterQueue(queues, message, disposition);
-                break;
-            case MessageOutcome.Failed:
-                await Release(queues, message);
-                break;
-        }
-    }
-
-    private async Task MoveToDeadLetterQueue(QueueAddresses queues, Message message, MessageDisposition disposition)
+    private async Task<MessageOutcome> MoveToDeadLetterQueue(
+        QueueAddresses queues, Message message, MessageOutcome outcome, VisibilityHeartbeat heartbeat)
     {
         try
         {
-            await DeadLetterQueue.Send(sqs, queues, message, disposition, CancellationToken.None);
-            IngestLog.MessageDeadLettered(logger, message.MessageId, disposition.EventType ?? NoEventType, disposition.Reason ?? DeadLetterReason.MalformedBody);
+            using var timeout = Timeout(SqsCallTimeout, CancellationToken.None);
+            await DeadLetterQueue.Send(sqs, queues, message, outcome, timeout.Token);
         }
         catch (Exception exception)
         {
-            // Not deleted: it is received again, and the queue's redrive policy catches it should this keep failing.
             IngestLog.DeadLetterFailed(logger, exception, message.MessageId);
-            return;
+            return await Release(queues, message, MessageOutcome.Released(outcome.EventType, "the dead-letter queue did not take it"), heartbeat);
         }
 
+        IngestLog.MessageDeadLettered(logger, message.MessageId, outcome.EventType, outcome.Reason, outcome.Detail);
+
         // A crash before this delete leaves a copy in both queues; the next receive moves it again. Better twice than never.
+        await heartbeat.Settle(message);
         await Delete(queues, [message]);
+        return outcome;
     }
 
-    /// <summary>Brings a failed message back after a back-off that doubles with each receive, rather than the full visibility timeout.</summary>
-    private async Task Release(QueueAddresses queues, Message message)
+    /// <summary>Brings a message back after a back-off that doubles with each receive, rather than after the visibility timeout.</summary>
+    private async Task<MessageOutcome> Release(QueueAddresses queues, Message message, MessageOutcome outcome, VisibilityHeartbeat heartbeat)
     {
+        await heartbeat.Settle(message);
         try
         {
-            var delay = RetryDelay(ReceiveCount.Of(message));
-            await sqs.ChangeMessageVisibilityAsync(queues.QueueUrl, message.ReceiptHandle, (int)delay.TotalSeconds, CancellationToken.None);
+            // SQS takes whole seconds, up to 12 hours.
+            var seconds = (int)Math.Min(Math.Ceiling(_options.RetryDelay(ReceiveCount.Of(message)).TotalSeconds), 43_200);
+            using var timeout = Timeout(SqsCallTimeout, CancellationToken.None);
+            await sqs.ChangeMessageVisibilityAsync(queues.QueueUrl, message.ReceiptHandle, seconds, timeout.Token);
         }
         catch (Exception exception)
         {
             // It still comes back, only after the visibility timeout.
             IngestLog.VisibilityChangeFailed(logger, exception, 1);
         }
+
+        return outcome;
     }
 
     private async Task Delete(QueueAddresses queues, List<Message> messages)
@@ -209,12 +247,13 @@ public sealed class OrderEventConsumer(
 
         try
         {
+            using var timeout = Timeout(SqsCallTimeout, CancellationToken.None);
             var response = await sqs.DeleteMessageBatchAsync(new DeleteMessageBatchRequest
             {
                 QueueUrl = queues.QueueUrl,
                 // Entry ids by position: they must be distinct, and SQS may hand one message out twice in a receive.
                 Entries = [.. messages.Select((m, index) => new DeleteMessageBatchRequestEntry(EntryId(index), m.ReceiptHandle))],
-            }, CancellationToken.None);
+            }, timeout.Token);
             foreach (var failure in response.Failed ?? [])
             {
                 IngestLog.DeleteFailed(logger, messages[int.Parse(failure.Id, CultureInfo.InvariantCulture)].MessageId, failure.Code);
@@ -226,12 +265,14 @@ public sealed class OrderEventConsumer(
         }
     }
 
-    /// <summary>The retry delay doubled for each attempt after the first, capped.</summary>
-    private TimeSpan RetryDelay(int attempt) =>
-        new Backoff(TimeSpan.FromSeconds(_options.RetryDelaySeconds), TimeSpan.FromSeconds(_options.MaxRetryDelaySeconds))
-            .Delay(Math.Max(attempt, 1));
-
     private static string EntryId(int index) => index.ToString(CultureInfo.InvariantCulture);
+
+    private static CancellationTokenSource Timeout(TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        source.CancelAfter(timeout);
+        return source;
+    }
 
     private static async Task Delay(TimeSpan delay, CancellationToken stoppingToken)
     {

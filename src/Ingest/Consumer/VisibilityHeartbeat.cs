@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
@@ -7,17 +7,24 @@ using UserManagement.Ingest.Diagnostics;
 namespace UserManagement.Ingest.Consumer;
 
 /// <summary>
-/// Keeps the messages of one received batch hidden from other consumers while they are worked on: every
-/// <paramref name="interval"/> the ones not yet settled get their visibility timeout renewed. Without it a slow grain
-/// call would let the message reappear and be worked on twice at once.
+/// Keeps the messages of one received batch hidden from other consumers while they are worked on: every interval the
+/// ones not yet settled get their visibility timeout renewed. Without it a slow grain call would let the message
+/// reappear and be worked on twice at once.
 /// </summary>
+/// <remarks>
+/// A message leaves the heartbeat the moment it is settled, and settling waits for an extension under way: so the
+/// settlement (a release with its back-off, a move, a delete) is the last word on the message's visibility, and a slow
+/// sibling in the batch never shortens a released message's back-off to the visibility timeout.
+/// </remarks>
 public sealed class VisibilityHeartbeat : IAsyncDisposable
 {
     private readonly IAmazonSQS _sqs;
     private readonly string _queueUrl;
+    private readonly TimeSpan _interval;
     private readonly TimeSpan _visibilityTimeout;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, string> _receiptHandlesInWork = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _receiptHandlesInWork = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _extending = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _beating;
 
@@ -26,29 +33,38 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
     {
         _sqs = sqs;
         _queueUrl = queueUrl;
+        _interval = interval;
         _visibilityTimeout = visibilityTimeout;
         _logger = logger;
-        foreach (var message in messages)
-        {
-            _receiptHandlesInWork[message.MessageId] = message.ReceiptHandle;
-        }
-
-        _beating = Beat(interval);
+        _receiptHandlesInWork.UnionWith(messages.Select(message => message.ReceiptHandle));
+        _beating = Beat();
     }
 
-    /// <summary>The message is settled (deleted, moved or released): stop extending it.</summary>
-    public void Settled(Message message) => _receiptHandlesInWork.TryRemove(message.MessageId, out _);
+    /// <summary>Stops extending the message, after any extension under way; call it before settling the message.</summary>
+    public async Task Settle(Message message)
+    {
+        await _extending.WaitAsync();
+        try
+        {
+            _receiptHandlesInWork.Remove(message.ReceiptHandle);
+        }
+        finally
+        {
+            _extending.Release();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
         await _beating;
         _stop.Dispose();
+        _extending.Dispose();
     }
 
-    private async Task Beat(TimeSpan interval)
+    private async Task Beat()
     {
-        using var timer = new PeriodicTimer(interval);
+        using var timer = new PeriodicTimer(_interval);
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
@@ -56,7 +72,7 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
                 await ExtendInWork();
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception exception) when (exception is OperationCanceledException || _stop.IsCancellationRequested)
         {
             // Disposed: the batch is settled.
         }
@@ -64,31 +80,36 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
 
     private async Task ExtendInWork()
     {
-        var inWork = _receiptHandlesInWork.ToArray();
-        if (inWork.Length == 0)
-        {
-            return;
-        }
-
-        var seconds = (int)_visibilityTimeout.TotalSeconds;
+        await _extending.WaitAsync(_stop.Token);
         try
         {
-            // Entries settled meanwhile fail on their own in the batch answer; that is expected and harmless.
+            if (_receiptHandlesInWork.Count == 0)
+            {
+                return;
+            }
+
+            // The call may take no longer than the interval: a hung one would hold up the settlements waiting for it.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            timeout.CancelAfter(_interval);
             await _sqs.ChangeMessageVisibilityBatchAsync(new ChangeMessageVisibilityBatchRequest
             {
                 QueueUrl = _queueUrl,
-                Entries = [.. inWork.Select((entry, index) => new ChangeMessageVisibilityBatchRequestEntry
+                Entries = [.. _receiptHandlesInWork.Select((receiptHandle, index) => new ChangeMessageVisibilityBatchRequestEntry
                 {
-                    Id = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ReceiptHandle = entry.Value,
-                    VisibilityTimeout = seconds,
+                    Id = index.ToString(CultureInfo.InvariantCulture),
+                    ReceiptHandle = receiptHandle,
+                    VisibilityTimeout = (int)_visibilityTimeout.TotalSeconds,
                 })],
-            }, _stop.Token);
-            IngestLog.VisibilityExtended(_logger, inWork.Length, _visibilityTimeout);
+            }, timeout.Token);
+            IngestLog.VisibilityExtended(_logger, _receiptHandlesInWork.Count, _visibilityTimeout);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!_stop.IsCancellationRequested)
         {
-            IngestLog.VisibilityChangeFailed(_logger, exception, inWork.Length);
+            IngestLog.VisibilityChangeFailed(_logger, exception, _receiptHandlesInWork.Count);
+        }
+        finally
+        {
+            _extending.Release();
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using UserManagement.Ingest.Processing;
+using UserManagement.Ingest.Messages;
 
 namespace UserManagement.Ingest.Diagnostics;
 
@@ -23,21 +23,21 @@ public sealed class IngestMetrics
         _deadLettered = meter.CreateCounter<long>(
             "ingest.messages.dead_lettered", "{message}", "Messages that can never succeed, moved to the dead-letter queue.");
         _failed = meter.CreateCounter<long>(
-            "ingest.messages.failed", "{message}", "Messages left on the queue after a transient failure, to be received again.");
+            "ingest.messages.failed", "{message}", "Messages released after a transient failure, to be received again after a back-off.");
     }
 
-    public void Record(MessageDisposition disposition)
+    public void Record(MessageOutcome outcome)
     {
-        switch (disposition.Outcome)
+        switch (outcome.Fate)
         {
-            case MessageOutcome.Processed:
+            case MessageFate.Counted or MessageFate.AlreadyCounted:
                 _processed.Add(1);
                 break;
-            case MessageOutcome.Skipped:
+            case MessageFate.Skipped:
                 _skipped.Add(1);
                 break;
-            case MessageOutcome.DeadLettered:
-                _deadLettered.Add(1, new KeyValuePair<string, object?>("reason", disposition.Reason?.ToString()));
+            case MessageFate.DeadLettered:
+                _deadLettered.Add(1, new KeyValuePair<string, object?>("reason", outcome.Reason));
                 break;
             default:
                 _failed.Add(1);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Amazon.SQS.Model;
-using UserManagement.Ingest.Envelopes;
-using UserManagement.Ingest.Processing;
+using UserManagement.Ingest.Messages;
 
 namespace UserManagement.Ingest.Diagnostics;
 
@@ -16,16 +14,22 @@ public static class IngestTelemetry
     /// <summary>SQS has no conventional attribute for it; named after the SQS attribute it reports.</summary>
     public const string ReceiveCountTag = "messaging.aws.sqs.approximate_receive_count";
 
+    public const string OutcomeTag = "user_management.ingest.outcome";
+
     private static readonly ActivitySource Source = new(SourceName);
 
-    public static Activity? StartProcessing(string queueName, Message message, InboundEvent? inboundEvent, bool useSpanLink)
+    /// <summary>
+    /// The span of one message: a child of the producer's context, or linked to it; a new trace when the
+    /// <c>traceparent</c> is absent or malformed, which never fails the message.
+    /// </summary>
+    public static Activity? StartProcessing(string queueName, string messageId, int receiveCount, CloudEvent? cloudEvent, bool useSpanLink)
     {
         if (!Source.HasListeners())
         {
             return null;
         }
 
-        var hasProducerContext = ActivityContext.TryParse(inboundEvent?.Message.TraceParent, null, isRemote: true, out var producer);
+        var hasProducerContext = TryParseTraceParent(cloudEvent?.TraceParent, out var producer);
         var parent = hasProducerContext && !useSpanLink ? producer : default;
         ActivityLink[]? links = hasProducerContext && useSpanLink ? [new ActivityLink(producer)] : null;
 
@@ -40,16 +44,45 @@ public static class IngestTelemetry
         activity.SetTag("messaging.operation.type", "process");
         activity.SetTag("messaging.operation.name", "process");
         activity.SetTag("messaging.destination.name", queueName);
-        activity.SetTag("messaging.message.id", message.MessageId);
-        activity.SetTag(ReceiveCountTag, ReceiveCount.Of(message));
-
-        if (inboundEvent is not null)
+        activity.SetTag("messaging.message.id", messageId);
+        activity.SetTag(ReceiveCountTag, receiveCount);
+        if (cloudEvent is not null)
         {
-            activity.SetTag("cloudevents.event_id", inboundEvent.Message.Id);
-            activity.SetTag("cloudevents.event_source", inboundEvent.Message.Source);
-            activity.SetTag("cloudevents.event_type", inboundEvent.EventType);
+            activity.SetTag("cloudevents.event_id", cloudEvent.Id);
+            activity.SetTag("cloudevents.event_source", cloudEvent.Source);
+            activity.SetTag("cloudevents.event_type", cloudEvent.EventType);
         }
 
         return activity;
+    }
+
+    public static void Finish(Activity? activity, MessageOutcome outcome)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        if (outcome.Fate is MessageFate.DeadLettered or MessageFate.Released)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, outcome.Reason ?? outcome.Detail);
+        }
+
+        activity.SetTag(OutcomeTag, outcome.Fate.ToString());
+        activity.Dispose();
+    }
+
+    private static bool TryParseTraceParent(string? traceParent, out ActivityContext context)
+    {
+        context = default;
+        try
+        {
+            return traceParent is not null && ActivityContext.TryParse(traceParent, null, isRemote: true, out context);
+        }
+        catch (ArgumentException)
+        {
+            // Whatever a producer put there, the order still counts, on a trace of its own.
+            return false;
+        }
     }
 }

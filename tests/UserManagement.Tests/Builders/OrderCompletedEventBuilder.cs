@@ -9,12 +9,16 @@ namespace UserManagement.Tests.Builders;
 /// </summary>
 public sealed class OrderCompletedEventBuilder
 {
+    /// <summary>Stands in the built JSON for the verbatim order id until it is replaced.</summary>
+    private const string RawPlaceholder = "verbatim-json-goes-here";
+
     private string _eventType = "orders.orderCompleted.v2";
     private OrderEventEnvelope _envelope = OrderEventEnvelope.CloudEvent;
     private string? _userId;
     private string? _orderId = $"order-{Guid.NewGuid():N}";
     private string _traceParent = $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01";
     private bool _withData = true;
+    private string? _orderIdJson;
 
     public string? OrderId => _orderId;
 
@@ -29,6 +33,13 @@ public sealed class OrderCompletedEventBuilder
     public OrderCompletedEventBuilder WithOrderId(string? orderId)
     {
         _orderId = orderId;
+        return this;
+    }
+
+    /// <summary>The order id field as this JSON text, verbatim: a number, or a string with escapes no serializer writes.</summary>
+    public OrderCompletedEventBuilder WithOrderIdAsJson(string json)
+    {
+        _orderIdJson = json;
         return this;
     }
 
@@ -76,29 +87,34 @@ public sealed class OrderCompletedEventBuilder
             var data = new JsonObject { ["userId"] = _userId };
             if (_orderId is not null)
             {
-                data[_eventType.EndsWith(".v1", StringComparison.Ordinal) ? "orderNumber" : "orderId"] = _orderId;
+                data[_eventType.EndsWith(".v1", StringComparison.Ordinal) ? "orderNumber" : "orderId"] = _orderIdJson is null ? _orderId : RawPlaceholder;
             }
 
             cloudEvent["data"] = data;
         }
 
+        var cloudEventText = Splice(cloudEvent, _orderIdJson);
         return _envelope switch
         {
-            OrderEventEnvelope.EventBridge => new JsonObject
+            OrderEventEnvelope.EventBridge => Splice(new JsonObject
             {
                 ["version"] = "0",
                 ["id"] = Guid.NewGuid().ToString(),
                 ["detail-type"] = _eventType,
                 ["source"] = "test.orders",
-                ["detail"] = cloudEvent,
-            }.ToJsonString(),
+                ["detail"] = RawPlaceholder,
+            }, cloudEventText),
             OrderEventEnvelope.Sns => new JsonObject
             {
                 ["Type"] = "Notification",
                 ["MessageId"] = Guid.NewGuid().ToString(),
-                ["Message"] = cloudEvent.ToJsonString(),
+                ["Message"] = cloudEventText,
             }.ToJsonString(),
-            _ => cloudEvent.ToJsonString(),
+            _ => cloudEventText,
         };
     }
+
+    /// <summary>The object's JSON with <paramref name="raw"/> in place of the placeholder, when there is one.</summary>
+    private static string Splice(JsonObject json, string? raw) =>
+        raw is null ? json.ToJsonString() : json.ToJsonString().Replace($"\"{RawPlaceholder}\"", raw, StringComparison.Ordinal);
 }

@@ -60,14 +60,17 @@ public sealed class DeadLetterTests(UserClusterFixture cluster, SqsEmulator sqs)
         { "not json at all", "MalformedBody" },
         { "[1, 2, 3]", "MalformedBody" },
         { "{\"Type\": \"Notification\", \"Message\": \"{not json\"}", "MalformedBody" },
-        { "{\"specversion\": \"1.0\", \"id\": \"1\", \"data\": {}}", "MissingEventType" },
-        { An.OrderCompletedEvent().ForUser("someone@example.com").WithoutData().Build(), "MissingData" },
-        { An.OrderCompletedEvent().ForUser("someone@example.com").WithOrderId(null).Build(), "InvalidOrderId" },
-        { An.OrderCompletedEvent().ForUser("someone@example.com").WithOrderId("   ").AsVersion1().Build(), "InvalidOrderId" },
-        { An.OrderCompletedEvent().ForUser("someone@example.com").WithOrderId(new string('1', 201)).Build(), "InvalidOrderId" },
+        { "{\"specversion\": \"1.0\", \"id\": \"1\", \"data\": {}}", "MalformedBody" },
+        { An.OrderCompletedEvent().ForUser("someone@example.com").WithoutData().Build(), "MalformedData" },
+        { An.OrderCompletedEvent().ForUser("someone@example.com").WithOrderId(null).Build(), "MalformedData" },
+        { An.OrderCompletedEvent().ForUser("someone@example.com").WithOrderId("").AsVersion1().Build(), "MalformedData" },
+        { An.OrderCompletedEvent().ForUser("someone@example.com").WithOrderId(new string('1', 257)).Build(), "MalformedData" },
+        { An.OrderCompletedEvent().ForUser("someone@example.com").WithOrderId(new string('é', 129)).Build(), "MalformedData" },
+        { An.OrderCompletedEvent().ForUser("someone@example.com").WithOrderIdAsJson("12345").Build(), "MalformedData" },
         { An.OrderCompletedEvent().ForUser("not-a-user-id").Build(), "InvalidUserId" },
-        { An.OrderCompletedEvent().In(OrderEventEnvelope.Sns).Build(), "InvalidUserId" },
+        { An.OrderCompletedEvent().In(OrderEventEnvelope.Sns).Build(), "MalformedData" },
         { An.OrderCompletedEvent().ForUser(Guid.NewGuid().ToString()).In(OrderEventEnvelope.EventBridge).Build(), "UnknownUser" },
+        { An.OrderCompletedEvent().ForUser("someone@example.com").WithOrderIdAsJson("\"order-1\\ud800\"").Build(), "MalformedData" },
     };
 
     [Theory]
@@ -80,6 +83,7 @@ public sealed class DeadLetterTests(UserClusterFixture cluster, SqsEmulator sqs)
         Assert.Equal(body, deadLetter.Body);
         Assert.Equal(reason, deadLetter.MessageAttributes[DeadLetterQueue.ReasonAttribute].StringValue);
         Assert.Equal(sent.MessageId, deadLetter.MessageAttributes[DeadLetterQueue.SourceMessageIdAttribute].StringValue);
+        Assert.False(string.IsNullOrWhiteSpace(deadLetter.MessageAttributes[DeadLetterQueue.DetailAttribute].StringValue));
         await Eventually.Until(async () => await sqs.CountMessages(_queues.QueueUrl) == 0, "the message taken off the source queue");
     }
 

@@ -69,6 +69,25 @@ public sealed class ExactlyOnceTests(UserClusterFixture cluster, SqsEmulator sqs
         Assert.Equal(0, await sqs.CountMessages(_queues.DeadLetterQueueUrl));
     }
 
+    [Fact]
+    public async Task An_order_redelivered_after_more_than_a_thousand_later_orders_counts_nothing()
+    {
+        const int laterOrders = 1_001;
+        var user = await RegisteredUser.Register(cluster.Grains);
+        var early = An.OrderCompletedEvent().ForUser(user.UserId).Build();
+        await sqs.Send(_queues.QueueUrl, early);
+        await sqs.SendBatches(_queues.QueueUrl, [.. Enumerable.Range(0, laterOrders).Select(_ => An.OrderCompletedEvent().ForUser(user.UserId).Build())]);
+        await Eventually.Until(
+            async () => await user.OrderCount(cluster.Grains) == 1 + laterOrders, "every order counted", TimeSpan.FromMinutes(3));
+
+        // Within the retention window, as a dead-letter redrive after a busy week would bring it back.
+        await sqs.Send(_queues.QueueUrl, early);
+
+        await WaitUntilQueueEmpty();
+        Assert.Equal(1 + laterOrders, await user.OrderCount(cluster.Grains));
+        Assert.Equal(0, await sqs.CountMessages(_queues.DeadLetterQueueUrl));
+    }
+
     private Task WaitUntilQueueEmpty() =>
         Eventually.Until(async () => await sqs.CountMessages(_queues.QueueUrl) == 0, "every message deleted");
 }

@@ -38,6 +38,8 @@ public sealed class IngestConfigurationTests(UserClusterFixture cluster, SqsEmul
         { "Ingest:MaxMessages", "11", "MaxMessages" },
         { "Ingest:Pollers", "0", "Pollers" },
         { "Ingest:WaitTimeSeconds", "21", "WaitTimeSeconds" },
+        { "Ingest:ClusterProbeDelay", "00:00:00", "ClusterProbeDelay" },
+        { "Ingest:ClusterProbeMaxDelay", "00:00:00.500", "Ingest:ClusterProbeMaxDelay" },
     };
 
     [Theory]

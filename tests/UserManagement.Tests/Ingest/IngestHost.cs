@@ -1,29 +1,33 @@
 extern alias ingest;
 
 using System.Globalization;
+using System.Net;
 using Amazon.SQS;
 using ingest::UserManagement.Ingest;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
+using UserManagement.ServiceDefaults;
 using UserManagement.ServiceDefaults.Orleans;
 using UserManagement.Tests.Infrastructure;
 
 namespace UserManagement.Tests.Ingest;
 
 /// <summary>
-/// The ingest worker in-process, registered as <c>src/Ingest/Program.cs</c> registers it, with its Orleans client
-/// pointed at the test cluster and its SQS client at the emulator. Visibility and heartbeat are short so that a
-/// message stranded by a stop comes back within a test's patience.
+/// The ingest worker in-process, registered as <c>src/Ingest/Program.cs</c> registers it (its health endpoints
+/// included, on a test server), with its Orleans client pointed at the test cluster and its SQS client at the
+/// emulator. Visibility and heartbeat are short so that a message stranded by a stop comes back within a test's patience.
 /// </summary>
 public sealed class IngestHost : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly WebApplication _host;
     private bool _stopped;
 
-    private IngestHost(IHost host) => _host = host;
+    private IngestHost(WebApplication host) => _host = host;
 
     public IServiceProvider Services => _host.Services;
 
@@ -35,20 +39,29 @@ public sealed class IngestHost : IAsyncDisposable
         ILoggerProvider? logs = null) =>
         Start(cluster.Cluster, sqs, queues, settings, logs);
 
-    public static async Task<IngestHost> Start(
+    public static Task<IngestHost> Start(
         TestCluster cluster,
+        SqsEmulator sqs,
+        QueuePair queues,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        ILoggerProvider? logs = null) =>
+        Start(cluster.Options.ClusterId, cluster.Options.ServiceId, cluster.Primary!.GatewayAddress!.Endpoint.Port, sqs, queues, settings, logs);
+
+    public static async Task<IngestHost> Start(
+        string clusterId,
+        string serviceId,
+        int gatewayPort,
         SqsEmulator sqs,
         QueuePair queues,
         IReadOnlyDictionary<string, string?>? settings = null,
         ILoggerProvider? logs = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
-        var options = cluster.Options;
-        var gatewayPort = cluster.Primary!.GatewayAddress!.Endpoint.Port;
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Orleans:ClusterId"] = options.ClusterId,
-            ["Orleans:ServiceId"] = options.ServiceId,
+            ["Orleans:ClusterId"] = clusterId,
+            ["Orleans:ServiceId"] = serviceId,
             ["Orleans:Endpoints:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["Ingest:QueueUrl"] = queues.QueueUrl,
             ["Ingest:DeadLetterQueueName"] = queues.DeadLetterQueueName,
@@ -59,6 +72,7 @@ public sealed class IngestHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<IAmazonSQS>(sqs.Client);
+        builder.Services.AddRouting();
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);
@@ -69,17 +83,26 @@ public sealed class IngestHost : IAsyncDisposable
         builder.AddOrderIngest();
 
         var host = builder.Build();
+        host.MapDefaultEndpoints();
         try
         {
             await host.StartAsync();
         }
         catch
         {
-            host.Dispose();
+            await host.DisposeAsync();
             throw;
         }
 
         return new IngestHost(host);
+    }
+
+    /// <summary>What <c>GET /health/live</c> answers.</summary>
+    public async Task<HttpStatusCode> Liveness()
+    {
+        using var http = _host.GetTestClient();
+        using var response = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
+        return response.StatusCode;
     }
 
     /// <summary>A graceful stop, as on a deployment: stop receiving, finish the messages in work.</summary>
@@ -96,6 +119,6 @@ public sealed class IngestHost : IAsyncDisposable
             await Stop();
         }
 
-        _host.Dispose();
+        await _host.DisposeAsync();
     }
 }

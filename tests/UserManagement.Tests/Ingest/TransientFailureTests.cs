@@ -48,4 +48,41 @@ public sealed class TransientFailureTests(FaultInjectingClusterFixture cluster, 
             "the slow order counted and the message deleted");
         Assert.Equal(1, InjectedFaults.CallsFor(order.OrderId!));
     }
+
+    [Fact]
+    public async Task A_released_message_comes_back_no_sooner_than_its_back_off_though_a_slow_sibling_keeps_the_batch_in_work()
+    {
+        var queues = await sqs.CreateQueuePair();
+        // Two users, so that the grain calls run side by side rather than one after the other in one grain.
+        var user = await RegisteredUser.Register(cluster.Grains);
+        var otherUser = await RegisteredUser.Register(cluster.Grains);
+        var failing = An.OrderCompletedEvent().ForUser(user.UserId);
+        var slow = An.OrderCompletedEvent().ForUser(otherUser.UserId);
+        InjectedFaults.Fail(failing.OrderId!, times: 1);
+        InjectedFaults.Delay(slow.OrderId!, TimeSpan.FromSeconds(5));
+        var backoff = TimeSpan.FromSeconds(20);
+        await sqs.SendBatches(queues.QueueUrl, [failing.Build(), slow.Build()]);
+
+        // One poller receives both in one batch; the back-off is far longer than the visibility timeout, which the
+        // heartbeat renews every second while the slow sibling is in work.
+        await using var ingest = await IngestHost.Start(cluster.Cluster, sqs, queues, new Dictionary<string, string?>
+        {
+            ["Ingest:Pollers"] = "1",
+            ["Ingest:VisibilityTimeoutSeconds"] = "4",
+            ["Ingest:HeartbeatSeconds"] = "1",
+            ["Ingest:RetryDelaySeconds"] = "20",
+            ["Ingest:MaxRetryDelaySeconds"] = "20",
+            ["Orleans:Client:ResponseTimeout"] = "00:00:30",
+        });
+
+        await Eventually.Until(
+            async () => await user.OrderCount(cluster.Grains) + await otherUser.OrderCount(cluster.Grains) == 2
+                && await sqs.CountMessages(queues.QueueUrl) == 0,
+            "both orders counted and deleted",
+            TimeSpan.FromSeconds(90));
+        var calls = InjectedFaults.CallTimesFor(failing.OrderId!);
+        Assert.Equal(2, calls.Count);
+        // SQS keeps whole seconds; a second's rounding is all the slack there is.
+        Assert.True(calls[1] - calls[0] >= backoff - TimeSpan.FromSeconds(1), $"received again after {calls[1] - calls[0]}, its back-off is {backoff}");
+    }
 }

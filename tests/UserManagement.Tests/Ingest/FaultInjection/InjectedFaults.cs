@@ -10,18 +10,21 @@ public static class InjectedFaults
 {
     private static readonly ConcurrentDictionary<string, int> FailuresLeft = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, TimeSpan> Delays = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, int> Calls = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> Calls = new(StringComparer.Ordinal);
 
     public static void Fail(string orderId, int times) => FailuresLeft[orderId] = times;
 
     public static void Delay(string orderId, TimeSpan delay) => Delays[orderId] = delay;
 
     /// <summary>How often the grain was asked to record the order.</summary>
-    public static int CallsFor(string orderId) => Calls.GetValueOrDefault(orderId);
+    public static int CallsFor(string orderId) => CallTimesFor(orderId).Count;
+
+    /// <summary>When the grain was asked to record the order, in order.</summary>
+    public static IReadOnlyList<DateTimeOffset> CallTimesFor(string orderId) => [.. Calls.GetValueOrDefault(orderId) ?? []];
 
     internal static async Task Apply(string orderId)
     {
-        Calls.AddOrUpdate(orderId, 1, (_, calls) => calls + 1);
+        Calls.GetOrAdd(orderId, _ => new ConcurrentQueue<DateTimeOffset>()).Enqueue(DateTimeOffset.UtcNow);
         if (Delays.TryGetValue(orderId, out var delay))
         {
             await Task.Delay(delay);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using UserManagement.Resilience;
 
-namespace UserManagement.Ingest;
+namespace UserManagement.Ingest.Consumer;
 
 /// <summary>
 /// Section <c>Ingest</c>: which queue the order events come from and how it is consumed. The SQS endpoint, region and
@@ -41,9 +42,8 @@ public sealed class IngestOptions : IValidatableObject
     public int HeartbeatSeconds { get; set; } = 10;
 
     /// <summary>
-    /// After a transient failure a message comes back after this, doubled with every receive, up to the maximum; a poller
-    /// whose whole batch failed pauses as long. With the defaults the five receives of the redrive policy span minutes,
-    /// so a short cluster outage does not push messages into the dead-letter queue.
+    /// After a failed grain call a message comes back after this, doubled with every receive, up to the maximum. An
+    /// outage of the cluster does not spend these receives: the circuit breaker stops receiving until it answers.
     /// </summary>
     [Range(0, 43_200)]
     public int RetryDelaySeconds { get; set; } = 5;
@@ -51,8 +51,22 @@ public sealed class IngestOptions : IValidatableObject
     [Range(0, 43_200)]
     public int MaxRetryDelaySeconds { get; set; } = 300;
 
+    /// <summary>
+    /// While the cluster does not answer, it is probed after this, doubled with every probe that fails, up to
+    /// <see cref="ClusterProbeMaxDelay"/>; receiving resumes with the first answer.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan ClusterProbeDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan ClusterProbeMaxDelay { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Link the producer's trace instead of continuing it (the old service's <c>USE_SPAN_LINK</c>).</summary>
     public bool UseSpanLink { get; set; }
+
+    /// <summary>How long a message released after its receive number <paramref name="receiveCount"/> stays away.</summary>
+    public TimeSpan RetryDelay(int receiveCount) =>
+        new Backoff(TimeSpan.FromSeconds(RetryDelaySeconds), TimeSpan.FromSeconds(MaxRetryDelaySeconds)).Delay(Math.Max(receiveCount, 1));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -72,6 +86,12 @@ public sealed class IngestOptions : IValidatableObject
             yield return new ValidationResult(
                 "Ingest:HeartbeatSeconds must be shorter than Ingest:VisibilityTimeoutSeconds, or messages reappear while in work.",
                 [nameof(HeartbeatSeconds)]);
+        }
+
+        if (ClusterProbeMaxDelay < ClusterProbeDelay)
+        {
+            yield return new ValidationResult(
+                "Ingest:ClusterProbeMaxDelay must not be shorter than Ingest:ClusterProbeDelay.", [nameof(ClusterProbeMaxDelay)]);
         }
 
         if (MaxRetryDelaySeconds < RetryDelaySeconds)

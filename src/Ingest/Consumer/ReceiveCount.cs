@@ -1,7 +1,7 @@
 using System.Globalization;
 using Amazon.SQS.Model;
 
-namespace UserManagement.Ingest.Processing;
+namespace UserManagement.Ingest.Consumer;
 
 /// <summary>How often SQS has handed a message out, from the <c>ApproximateReceiveCount</c> system attribute the consumer asks for.</summary>
 public static class ReceiveCount

@@ -1,0 +1,98 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace UserManagement.Grains.Users;
+
+/// <summary>
+/// The orders a user counted within the retention window, packed into one byte array: per order 12 bytes, the first 8
+/// bytes of the SHA-256 of its id and the second it was counted (Unix time, unsigned 32 bits), oldest first.
+/// </summary>
+/// <remarks>
+/// A digest rather than the id: the ids are the producer's, of any length up to the ingest's bound, and a fixed size per
+/// order keeps the user's item small and its size independent of them. With 64 bits, the chance that a new order is
+/// taken for one already counted is the number remembered over 2^64: one in 3.7 million million for a user at the cap.
+/// One array rather than a list: the storage writes it as a single base64 string, 16 bytes an order, where a list
+/// of strings would cost a few bytes of overhead per element on top of the text.
+/// </remarks>
+public static class RecentOrders
+{
+    public const int EntryBytes = DigestBytes + sizeof(uint);
+
+    private const int DigestBytes = sizeof(ulong);
+
+    public static bool Contains(ReadOnlySpan<byte> packed, string orderId)
+    {
+        var digest = Digest(orderId);
+        for (var offset = 0; offset + EntryBytes <= packed.Length; offset += EntryBytes)
+        {
+            if (BinaryPrimitives.ReadUInt64BigEndian(packed[offset..]) == digest)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static int Count(ReadOnlySpan<byte> packed) => packed.Length / EntryBytes;
+
+    /// <summary>
+    /// The orders of <paramref name="packed"/> still within the retention window at <paramref name="now"/>, the oldest
+    /// beyond the cap dropped (<paramref name="dropped"/> says how many), and <paramref name="orderId"/> counted now.
+    /// </summary>
+    public static byte[] Add(ReadOnlySpan<byte> packed, string orderId, DateTimeOffset now, OrderCountingOptions options, out int dropped)
+    {
+        var oldestKept = Seconds(now - options.Retention);
+        var kept = new List<Range>(Count(packed));
+        for (var offset = 0; offset + EntryBytes <= packed.Length; offset += EntryBytes)
+        {
+            // An entry from a clock ahead of this one counts as recent rather than being lost.
+            if (BinaryPrimitives.ReadUInt32BigEndian(packed[(offset + DigestBytes)..]) >= oldestKept)
+            {
+                kept.Add(new Range(offset, offset + EntryBytes));
+            }
+        }
+
+        dropped = Math.Max(0, kept.Count + 1 - options.MaxRememberedOrders);
+        var result = new byte[(kept.Count - dropped + 1) * EntryBytes];
+        var written = 0;
+        foreach (var entry in kept.Skip(dropped))
+        {
+            packed[entry].CopyTo(result.AsSpan(written));
+            written += EntryBytes;
+        }
+
+        Write(result.AsSpan(written), orderId, now);
+        return result;
+    }
+
+    /// <summary>
+    /// <paramref name="packed"/> with the ids a user stored before orders were remembered by time, as counted at
+    /// <paramref name="countedAt"/>: when they were counted is not known, so they are kept for a whole window from now.
+    /// </summary>
+    public static byte[] Including(ReadOnlySpan<byte> packed, IReadOnlyCollection<string> orderIds, DateTimeOffset countedAt)
+    {
+        var result = new byte[packed.Length + (orderIds.Count * EntryBytes)];
+        packed.CopyTo(result);
+        var written = packed.Length;
+        foreach (var orderId in orderIds)
+        {
+            Write(result.AsSpan(written), orderId, countedAt);
+            written += EntryBytes;
+        }
+
+        return result;
+    }
+
+    private static void Write(Span<byte> entry, string orderId, DateTimeOffset countedAt)
+    {
+        BinaryPrimitives.WriteUInt64BigEndian(entry, Digest(orderId));
+        BinaryPrimitives.WriteUInt32BigEndian(entry[DigestBytes..], Seconds(countedAt));
+    }
+
+    private static ulong Digest(string orderId) =>
+        BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(orderId)));
+
+    private static uint Seconds(DateTimeOffset time) => (uint)Math.Clamp(time.ToUnixTimeSeconds(), 0, uint.MaxValue);
+}
