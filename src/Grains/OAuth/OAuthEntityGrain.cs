@@ -34,11 +34,7 @@ public abstract partial class OAuthEntityGrain<TEntity>(
             return null;
         }
 
-        entity.Id = this.GetPrimaryKeyString();
-        entity.ConcurrencyToken = Guid.NewGuid().ToString("N");
-        State.Entity = entity;
-        await Save();
-        return entity.ConcurrencyToken;
+        return await Replace(entity);
     }
 
     public async Task<string?> Update(TEntity entity)
@@ -50,11 +46,7 @@ public abstract partial class OAuthEntityGrain<TEntity>(
             return null;
         }
 
-        entity.Id = this.GetPrimaryKeyString();
-        entity.ConcurrencyToken = Guid.NewGuid().ToString("N");
-        State.Entity = entity;
-        await Save();
-        return entity.ConcurrencyToken;
+        return await Replace(entity);
     }
 
     public async Task<bool> Delete(string? concurrencyToken)
@@ -69,6 +61,16 @@ public abstract partial class OAuthEntityGrain<TEntity>(
     }
 
     protected Task Save() => Storing(stored.WriteStateAsync);
+
+    /// <summary>Stores the record under this grain's key with a new concurrency token, and answers that token.</summary>
+    private async Task<string> Replace(TEntity entity)
+    {
+        entity.Id = this.GetPrimaryKeyString();
+        entity.ConcurrencyToken = Guid.NewGuid().ToString("N");
+        State.Entity = entity;
+        await Save();
+        return entity.ConcurrencyToken;
+    }
 
     private async Task ForgetIfDue()
     {
