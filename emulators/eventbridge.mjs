@@ -2,9 +2,17 @@
 // It accepts every well-formed entry, answers as EventBridge does, prints each accepted entry as one JSON line on
 // stdout and, when given a file, appends the line there too. Signatures are required to be present, not checked.
 //
-//   node emulators/eventbridge.mjs [--port 4010] [--out .data/events.jsonl]
-//   (or EVENTBRIDGE_PORT / EVENTBRIDGE_OUT)
+//   node emulators/eventbridge.mjs [--port 4010] [--out .data/events.jsonl] [--mode accept]
+//   (or EVENTBRIDGE_PORT / EVENTBRIDGE_OUT / EVENTBRIDGE_MODE)
 // Point the service at it with AWS_ENDPOINT_URL_EVENTBRIDGE=http://127.0.0.1:4010.
+//
+// To see what the service does when EventBridge misbehaves, the mode says how PutEvents is answered:
+//   accept    as above
+//   hang      the request is taken and never answered
+//   fail      500 InternalFailure
+//   throttle  400 ThrottlingException
+//   deny      400 AccessDeniedException (the outbox parks the event at once)
+// and can be changed while it runs: curl -X POST http://127.0.0.1:4010/_stand-in/mode -d hang
 import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -14,8 +22,22 @@ const { values: args } = parseArgs({
   options: {
     port: { type: "string", default: process.env.EVENTBRIDGE_PORT ?? "4010" },
     out: { type: "string", default: process.env.EVENTBRIDGE_OUT },
+    mode: { type: "string", default: process.env.EVENTBRIDGE_MODE ?? "accept" },
   },
 });
+
+const modes = {
+  accept: null,
+  hang: "hang",
+  fail: [500, "InternalFailure", "Internal service error."],
+  throttle: [400, "ThrottlingException", "Rate exceeded."],
+  deny: [400, "AccessDeniedException", "User is not authorized to perform: events:PutEvents (stand-in mode 'deny')."],
+};
+if (!(args.mode in modes)) {
+  console.error(`unknown mode '${args.mode}'; one of ${Object.keys(modes).join(", ")}`);
+  process.exit(2);
+}
+let mode = args.mode;
 
 const port = Number.parseInt(args.port, 10);
 const maxBodyBytes = 1024 * 1024;
@@ -97,6 +119,13 @@ const server = createServer((request, response) => {
   });
   request.on("end", () => {
     if (response.headersSent) return;
+    if (request.url === "/_stand-in/mode" && request.method === "POST") {
+      const wanted = Buffer.concat(chunks).toString("utf8").trim();
+      if (!(wanted in modes)) return refuse(response, 400, "ValidationException", `Modes: ${Object.keys(modes).join(", ")}.`);
+      mode = wanted;
+      console.error(`EventBridge stand-in now answers in mode '${mode}'`);
+      return answer(response, 200, { mode });
+    }
     if (request.method !== "POST") {
       return refuse(response, 405, "UnknownOperationException", "Only POST is served.");
     }
@@ -106,6 +135,9 @@ const server = createServer((request, response) => {
     if (request.headers["x-amz-target"] !== "AWSEvents.PutEvents") {
       return refuse(response, 400, "UnknownOperationException", "Only AWSEvents.PutEvents is served.");
     }
+    const misbehaviour = modes[mode];
+    if (misbehaviour === "hang") return;
+    if (misbehaviour) return refuse(response, misbehaviour[0], misbehaviour[1], misbehaviour[2]);
     putEvents(response, Buffer.concat(chunks).toString("utf8"));
   });
 });
@@ -115,5 +147,9 @@ server.listen(port, "127.0.0.1", () => {
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  // Requests left hanging (mode 'hang') would otherwise keep it from closing.
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
 }

@@ -18,6 +18,7 @@ export AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:$DYNAMODB_PORT
 export AWS_ACCESS_KEY_ID=local
 export AWS_SECRET_ACCESS_KEY=local
 export Storage__users__CreateTableIfNotExists=true
+export Reminders__CreateTableIfNotExists=true
 
 # EventBridge is a stand-in on 127.0.0.1 (emulators/eventbridge.mjs) that prints every event it accepts and keeps them
 # in .data/events.jsonl. No instance-metadata look-up: the placeholder keys above are the credentials.

@@ -45,9 +45,24 @@ public sealed class OperationalAlarmTests(SynthesizedStackFixture fixture)
     }
 
     [Fact]
-    public void Both_alarms_notify_the_alarm_topic()
+    public void A_parked_event_is_counted_from_the_silos_log_and_alarms_on_the_first_one()
     {
-        foreach (var alarm in new[] { _stack.Stack.Alarms.DeadLetterQueueNotEmpty, _stack.Stack.Alarms.GatewayTarget5xxRate })
+        var filter = _stack.PropertiesOf(_stack.Stack.Alarms.ParkedEvents);
+        var alarm = _stack.PropertiesOf(_stack.Stack.Alarms.OutboxEventParked);
+
+        Assert.True(IsRefTo(filter["LogGroupName"]!, _stack.LogicalIdOf(_stack.Stack.Silo.LogGroup)));
+        Assert.Contains("\"Outbox event parked\"", (string?)filter["FilterPattern"], StringComparison.Ordinal);
+        var transformation = Assert.Single(filter["MetricTransformations"]!);
+        Assert.Equal(("UserManagement", "OutboxEventsParked", "1"), ((string?)transformation["MetricNamespace"], (string?)transformation["MetricName"], (string?)transformation["MetricValue"]));
+        Assert.Equal(("UserManagement", "OutboxEventsParked"), ((string?)alarm["Namespace"], (string?)alarm["MetricName"]));
+        Assert.Equal(("Sum", 0.0, "GreaterThanThreshold"), ((string?)alarm["Statistic"], (double?)alarm["Threshold"], (string?)alarm["ComparisonOperator"]));
+        Assert.Contains("/events/republish", (string?)alarm["AlarmDescription"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_alarm_notifies_the_alarm_topic()
+    {
+        foreach (var alarm in new[] { _stack.Stack.Alarms.DeadLetterQueueNotEmpty, _stack.Stack.Alarms.GatewayTarget5xxRate, _stack.Stack.Alarms.OutboxEventParked })
         {
             var properties = _stack.PropertiesOf(alarm);
 

@@ -57,6 +57,8 @@ public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
         Assert.Equal("true", (string?)environment["Orleans__Endpoints__ListenOnAnyHostAddress"]);
         Assert.True(JToken.DeepEquals(Ref(_stack.LogicalIdOf(_stack.Stack.StateTable.Table)), environment["Storage__Users__TableName"]));
         Assert.Equal("false", (string?)environment["Storage__Users__CreateTableIfNotExists"]);
+        Assert.True(JToken.DeepEquals(Ref(_stack.LogicalIdOf(_stack.Stack.Reminders.Table)), environment["Reminders__TableName"]));
+        Assert.Equal("false", (string?)environment["Reminders__CreateTableIfNotExists"]);
         Assert.Equal("shared-events", (string?)environment["Events__EventBusName"]);
         Assert.Equal("dev.users", (string?)environment["Events__Source"]);
         Assert.Equal("admin@serverless-sample.com", (string?)environment["Admin__EmailAddress"]);

@@ -14,16 +14,23 @@ public sealed class SiloTaskRoleTests(SynthesizedStackFixture fixture)
     [Fact]
     public void Silo_reads_and_writes_grain_state_on_its_table_only()
     {
-        var tableId = _stack.LogicalIdOf(_stack.Stack.StateTable.Table);
-        var dynamoStatements = _stack.StatementsGrantedTo(RoleId)
-            .Where(statement => AsStrings(statement["Action"]).Any(action => action.StartsWith("dynamodb:", StringComparison.Ordinal)))
-            .ToList();
+        var statement = Assert.Single(DynamoDBStatementsOn(_stack.Stack.StateTable.Table));
 
-        var statement = Assert.Single(dynamoStatements);
         Assert.Equal(
             new[] { "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem" },
             AsStrings(statement["Action"]).Order());
-        Assert.True(JToken.DeepEquals(GetAtt(tableId, "Arn"), statement["Resource"]));
+    }
+
+    [Fact]
+    public void Silo_keeps_its_reminders_in_the_reminder_table_with_queries_but_no_scans()
+    {
+        var statement = Assert.Single(DynamoDBStatementsOn(_stack.Stack.Reminders.Table));
+
+        Assert.Equal(
+            new[] { "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query" },
+            AsStrings(statement["Action"]).Order());
+        Assert.Equal(2, DynamoDBStatements().Count);
+        Assert.DoesNotContain("dynamodb:Scan", _stack.ActionsGrantedTo(RoleId));
     }
 
     [Fact]
@@ -38,6 +45,15 @@ public sealed class SiloTaskRoleTests(SynthesizedStackFixture fixture)
         var resource = statement["Resource"]!.ToString(Newtonsoft.Json.Formatting.None);
         Assert.EndsWith(":event-bus/shared-events\"]]}", resource, StringComparison.Ordinal);
     }
+
+    private List<JObject> DynamoDBStatements() =>
+    [
+        .. _stack.StatementsGrantedTo(RoleId)
+            .Where(statement => AsStrings(statement["Action"]).Any(action => action.StartsWith("dynamodb:", StringComparison.Ordinal))),
+    ];
+
+    private List<JObject> DynamoDBStatementsOn(Amazon.CDK.AWS.DynamoDB.Table table) =>
+        [.. DynamoDBStatements().Where(statement => JToken.DeepEquals(GetAtt(_stack.LogicalIdOf(table), "Arn"), statement["Resource"]))];
 
     [Fact]
     public void Silo_has_no_queue_access_and_no_wildcard_actions()

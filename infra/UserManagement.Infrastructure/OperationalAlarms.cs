@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
 using Amazon.CDK.AWS.SQS;
@@ -9,13 +10,23 @@ using Constructs;
 
 namespace UserManagement.Infrastructure;
 
-/// <summary>Alarms that need a person: anything in the dead-letter queue, and the gateway answering with 5xx.</summary>
+/// <summary>
+/// Alarms that need a person: anything in the dead-letter queue, the gateway answering with 5xx, and an outgoing event
+/// parked after failing for good.
+/// </summary>
 public sealed class OperationalAlarms : Construct
 {
+    /// <summary>The words the silo logs, once per event, when it parks one (see EventOutbox).</summary>
+    public const string ParkedEventLogPhrase = "Outbox event parked";
+
+    public const string MetricNamespace = "UserManagement";
+    public const string ParkedEventsMetricName = "OutboxEventsParked";
+
     /// <summary>Percentage of requests the gateway targets may answer with 5xx before the alarm fires.</summary>
     public const double Target5xxRatePercentThreshold = 5;
 
-    public OperationalAlarms(Construct scope, string id, IQueue deadLetterQueue, IApplicationLoadBalancer loadBalancer, string? alarmEmailAddress)
+    public OperationalAlarms(
+        Construct scope, string id, IQueue deadLetterQueue, IApplicationLoadBalancer loadBalancer, ILogGroup siloLogGroup, string? alarmEmailAddress)
         : base(scope, id)
     {
         Topic = new Topic(this, "Topic", new TopicProps { DisplayName = "User management alarms" });
@@ -61,8 +72,30 @@ public sealed class OperationalAlarms : Construct
             TreatMissingData = TreatMissingData.NOT_BREACHING,
         });
 
+        // The services export no metrics to CloudWatch; the silo's log line for a parked event is counted by a metric
+        // filter instead, one per event. The outbox's own counter (outbox.events.parked) goes out over OTLP where set.
+        ParkedEvents = new MetricFilter(this, "ParkedEventsFilter", new MetricFilterProps
+        {
+            LogGroup = siloLogGroup,
+            FilterPattern = FilterPattern.AllTerms(ParkedEventLogPhrase),
+            MetricNamespace = MetricNamespace,
+            MetricName = ParkedEventsMetricName,
+            MetricValue = "1",
+            DefaultValue = 0,
+        });
+        OutboxEventParked = new Alarm(this, "OutboxEventParked", new AlarmProps
+        {
+            AlarmDescription = "A user's event could not be published to EventBridge and is parked: find the user in the silo's " +
+                $"log ('{ParkedEventLogPhrase}'), fix the cause, then POST /admin/users/{{userId}}/events/republish.",
+            Metric = ParkedEvents.Metric(new MetricOptions { Period = Duration.Minutes(5), Statistic = Stats.SUM }),
+            Threshold = 0,
+            ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD,
+            EvaluationPeriods = 1,
+            TreatMissingData = TreatMissingData.NOT_BREACHING,
+        });
+
         var notify = new SnsAction(Topic);
-        foreach (var alarm in new[] { DeadLetterQueueNotEmpty, GatewayTarget5xxRate })
+        foreach (var alarm in new[] { DeadLetterQueueNotEmpty, GatewayTarget5xxRate, OutboxEventParked })
         {
             alarm.AddAlarmAction(notify);
             alarm.AddOkAction(notify);
@@ -74,4 +107,8 @@ public sealed class OperationalAlarms : Construct
     public Alarm DeadLetterQueueNotEmpty { get; }
 
     public Alarm GatewayTarget5xxRate { get; }
+
+    public MetricFilter ParkedEvents { get; }
+
+    public Alarm OutboxEventParked { get; }
 }

@@ -30,6 +30,7 @@ public sealed class UserManagementStack : Stack
         Network = new ServiceNetwork(this, "Network", settings.NatGateways);
         SecurityGroups = new ServiceSecurityGroups(this, "SecurityGroups", Network.Vpc);
         StateTable = new UserStateTable(this, "UserState", settings.TableDeletionProtection);
+        Reminders = new ReminderTable(this, "Reminders", settings.TableDeletionProtection);
         SharedEventBus = EventBus.FromEventBusName(this, "SharedEventBus", settings.EventBusName);
         OrderEvents = new OrderEventsQueue(this, "OrderEvents", SharedEventBus, $"{settings.EnvironmentName}.orders");
         Membership = new MembershipCache(this, "Membership", Network.Vpc, Network.PrivateSubnets, SecurityGroups.Redis);
@@ -92,10 +93,11 @@ public sealed class UserManagementStack : Stack
         LoadBalancer = new GatewayLoadBalancer(this, "Ingress", Network.Vpc, Gateway.Service, settings.CertificateArn);
         Gateway.Container.AddEnvironment("OAuth__Issuer", settings.OAuthIssuer
             ?? $"{(settings.CertificateArn is null ? "http" : "https")}://{LoadBalancer.LoadBalancer.LoadBalancerDnsName}/");
-        Alarms = new OperationalAlarms(this, "Alarms", OrderEvents.DeadLetterQueue, LoadBalancer.LoadBalancer, settings.AlarmEmailAddress);
+        Alarms = new OperationalAlarms(this, "Alarms", OrderEvents.DeadLetterQueue, LoadBalancer.LoadBalancer, Silo.LogGroup, settings.AlarmEmailAddress);
 
         new CfnOutput(this, "LoadBalancerDnsName", new CfnOutputProps { Value = LoadBalancer.LoadBalancer.LoadBalancerDnsName });
         new CfnOutput(this, "UserStateTableName", new CfnOutputProps { Value = StateTable.Table.TableName });
+        new CfnOutput(this, "ReminderTableName", new CfnOutputProps { Value = Reminders.Table.TableName });
         new CfnOutput(this, "OrderEventsQueueUrl", new CfnOutputProps { Value = OrderEvents.Queue.QueueUrl });
         new CfnOutput(this, "OrderEventsDeadLetterQueueUrl", new CfnOutputProps { Value = OrderEvents.DeadLetterQueue.QueueUrl });
         new CfnOutput(this, "AdminPasswordSecretArn", new CfnOutputProps { Value = Secrets.AdminPassword.SecretArn });
@@ -108,6 +110,8 @@ public sealed class UserManagementStack : Stack
     public ServiceSecurityGroups SecurityGroups { get; }
 
     public UserStateTable StateTable { get; }
+
+    public ReminderTable Reminders { get; }
 
     public IEventBus SharedEventBus { get; }
 
@@ -160,6 +164,8 @@ public sealed class UserManagementStack : Stack
         environment["Orleans__Endpoints__ListenOnAnyHostAddress"] = "true";
         environment["Storage__Users__TableName"] = StateTable.Table.TableName;
         environment["Storage__Users__CreateTableIfNotExists"] = "false";
+        environment["Reminders__TableName"] = Reminders.Table.TableName;
+        environment["Reminders__CreateTableIfNotExists"] = "false";
         environment["Events__EventBusName"] = Settings.EventBusName;
         environment["Events__Source"] = $"{Settings.EnvironmentName}.users";
         environment["Admin__EmailAddress"] = Settings.AdminEmailAddress;
@@ -201,6 +207,21 @@ public sealed class UserManagementStack : Stack
                 "dynamodb:DescribeTable",
             ],
             Resources = [StateTable.Table.TableArn],
+        }));
+
+        // The reminder service reads its silo's share of the hash ring with queries; reminders are put and removed whole.
+        Silo.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "RemindersReadWrite",
+            Actions =
+            [
+                "dynamodb:GetItem",
+                "dynamodb:PutItem",
+                "dynamodb:DeleteItem",
+                "dynamodb:Query",
+                "dynamodb:DescribeTable",
+            ],
+            Resources = [Reminders.Table.TableArn],
         }));
         Silo.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {

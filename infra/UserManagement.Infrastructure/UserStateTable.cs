@@ -1,4 +1,3 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Constructs;
 
@@ -10,18 +9,8 @@ public sealed class UserStateTable : Construct
     public const string PartitionKeyName = "pk";
 
     public UserStateTable(Construct scope, string id, bool deletionProtection)
-        : base(scope, id)
-    {
-        Table = new Table(this, "Table", new TableProps
-        {
-            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = PartitionKeyName, Type = AttributeType.STRING },
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            PointInTimeRecovery = true,
-            DeletionProtection = deletionProtection,
-            Encryption = TableEncryption.AWS_MANAGED,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-        });
-    }
+        : base(scope, id) =>
+        Table = ServiceTable.Create(this, deletionProtection, PartitionKeyName);
 
     public Table Table { get; }
 }

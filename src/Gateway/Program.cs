@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Benchmarks;
 using UserManagement.Gateway.Common;
+using UserManagement.Gateway.Events;
 using UserManagement.Gateway.OAuth;
 using UserManagement.Gateway.Security;
 using UserManagement.Gateway.Users;
@@ -82,6 +83,7 @@ app.MapUsersApi();
 app.MapLoginApi();
 app.MapKeysApi();
 app.MapOAuthApi();
+app.MapUserEventsApi();
 app.MapBaselineApi(app.Configuration);
 
 app.Run();

@@ -1,6 +1,8 @@
+using UserManagement.Events.EventBridge;
 using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Users;
 using UserManagement.Persistence.DynamoDB;
+using UserManagement.Reminders.DynamoDB;
 using UserManagement.ServiceDefaults;
 using UserManagement.Silo;
 
@@ -16,6 +18,11 @@ builder.UseOrleans(silo =>
     // Settings under Storage:users (table, start-up table creation, timeout); the client follows the AWS SDK's
     // conventions: AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB for a local stand-in, the default credential chain.
     silo.AddDynamoDBGrainStorage(UserGrain.StorageName);
+
+    // The outbox's two adapters: PutEvents on EventBridge (settings under Events), and the durable reminders that wake a
+    // user whose event is due for another attempt (the DynamoDB table under Reminders, on the same client).
+    silo.Services.AddEventBridgePublisher();
+    silo.AddDynamoDBReminders();
 });
 
 var app = builder.Build();

@@ -97,6 +97,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         {
             ["Storage__users__TableName"] = TableName,
             ["Storage__users__CreateTableIfNotExists"] = "true",
+            ["Reminders__CreateTableIfNotExists"] = "true",
             ["Events__Source"] = "bench.users",
         });
         _started.Add(silo);

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Logging;
 using UserManagement.Bench.Hosting;
 using UserManagement.Bench.Load;
 using UserManagement.Bench.Reporting;
+using UserManagement.Events.EventBridge;
 using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Users;
 using UserManagement.Persistence.DynamoDB;
@@ -386,7 +387,8 @@ public sealed class IngestScenario : IBenchmarkScenario
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(LoopbackPorts.Free(), gatewayPort, serviceId: ServiceId, clusterId: ServiceId);
-            silo.AddUserGrains();
+            silo.AddUserGrains().UseInMemoryReminderService();
+            silo.Services.AddEventBridgePublisher();
             silo.AddDynamoDBGrainStorage(UserGrain.StorageName, options =>
             {
                 options.TableName = TableName;

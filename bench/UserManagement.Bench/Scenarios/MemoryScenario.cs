@@ -152,7 +152,7 @@ public sealed class MemoryScenario : IBenchmarkScenario
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free(), serviceId: "bench", clusterId: "bench");
-            silo.AddUserGrains();
+            silo.AddUserGrains().UseInMemoryReminderService();
             silo.AddMemoryGrainStorage(UserGrain.StorageName);
 
             // As src/Silo binds it (Orleans:GrainCollection), which this process does not reference.

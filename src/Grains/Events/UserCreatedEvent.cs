@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using UserManagement.Grains.Outbox;
 
 namespace UserManagement.Grains.Events;
 
@@ -8,6 +9,10 @@ namespace UserManagement.Grains.Events;
 public static class UserCreatedEvent
 {
     public const string Type = "users.userCreated.v1";
+
+    /// <summary>The event of <paramref name="userId"/>'s registration, to be recorded in the write that creates the user.</summary>
+    public static OutboxEvent Record(string source, string userId, DateTimeOffset now) =>
+        OutboxEvent.Record(Type, now, (id, traceParent) => Detail(id, source, userId, now, traceParent));
 
     public static string Detail(string id, string source, string userId, DateTimeOffset time, string? traceParent)
     {

@@ -11,10 +11,21 @@ namespace UserManagement.Grains.Hosting;
 
 public static class SiloBuilderExtensions
 {
+    public const string RemindersSectionName = "Orleans:ReminderService";
+
     /// <summary>The services the user grains need, with options bound from configuration.</summary>
+    /// <remarks>
+    /// The host adds the two adapters the grains depend on through ports: an <see cref="IEventPublisher"/> (EventBridge)
+    /// and a reminder table (the outbox wakes its users with reminders).
+    /// </remarks>
     public static ISiloBuilder AddUserGrains(this ISiloBuilder silo)
     {
+        silo.AddReminders();
         var services = silo.Services;
+
+        // Any ReminderOptions property. MinimumReminderPeriod bounds the outbox's reminder period, which is how late a
+        // due attempt can be after its silo died (a reminder whose time passed unowned fires at its next period).
+        services.AddOptions<ReminderOptions>().BindConfiguration(RemindersSectionName);
         services.AddOptions<PasswordHashingOptions>()
             .BindConfiguration(PasswordHashingOptions.SectionName)
             .ValidateDataAnnotations()
@@ -35,8 +46,12 @@ public static class SiloBuilderExtensions
             .BindConfiguration(OutboxOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OutboxSweeper>();
-        services.AddEventBridgePublisher();
+        services.AddOptions<EventSourceOptions>()
+            .BindConfiguration(EventSourceOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<OutboxMetrics>();
+        services.AddTransient<EventOutbox>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AdministratorSeeder>();

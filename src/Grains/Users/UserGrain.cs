@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UserManagement.Grains.Events;
@@ -8,17 +7,20 @@ using UserManagement.Grains.Passwords;
 
 namespace UserManagement.Grains.Users;
 
+/// <summary>
+/// One user: registration, log-in, order counting. Its outgoing events go through <see cref="EventOutbox"/>, which
+/// keeps them in this grain's state and publishes them through a grain of its own, so no call here waits on the bus.
+/// </summary>
 public sealed partial class UserGrain(
     [PersistentState("user", UserGrain.StorageName)] IPersistentState<UserState> user,
     IPasswordHasher passwords,
     IOptions<LoginThrottlingOptions> throttling,
-    IEventBridgePublisher events,
-    IOptions<EventBridgeOptions> eventOptions,
-    IOptions<OutboxOptions> outbox,
+    IOptions<EventSourceOptions> events,
+    EventOutbox outbox,
     IOptions<AdministratorOptions> administrator,
     IOptions<OrderCountingOptions> orderCounting,
     TimeProvider time,
-    ILogger<UserGrain> logger) : Grain, IUserGrain, IPendingEventsOwner
+    ILogger<UserGrain> logger) : Grain, IUserGrain, IUserEventsGrain, IOutboxOwner, IRemindable
 {
     public const string StorageName = "users";
 
@@ -26,55 +28,13 @@ public sealed partial class UserGrain(
     public const int PremiumAfterOrders = 10;
 
     private bool _reloadBeforeNextCall;
-    private IGrainTimer? _publishing;
-    private int _publishFailures;
 
     private string UserId => this.GetPrimaryKeyString();
 
-    private IOutboxIndexGrain OutboxIndex => GrainFactory.GetGrain<IOutboxIndexGrain>(OutboxShards.Of(UserId));
-
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (user.State.Outbox.Count > 0)
-        {
-            SchedulePublishing(TimeSpan.Zero);
-        }
-
+        outbox.Attach(this, () => user.State.Outbox, Save, EnsureCurrent);
         return Task.CompletedTask;
-    }
-
-    public async Task PublishPendingEvents()
-    {
-        await EnsureCurrent();
-        var pending = user.State.Outbox.ToList();
-        if (pending.Count == 0)
-        {
-            await OutboxIndex.Remove(UserId);
-            return;
-        }
-
-        using (var activity = UserGrainTelemetry.StartPublishing(pending[0], eventOptions.Value.EventBusName))
-        {
-            try
-            {
-                var source = eventOptions.Value.Source;
-                await events.PutEvents([.. pending.Select(e => new EventBridgeEntry(source, e.DetailType, e.Detail, e.RecordedAt))], CancellationToken.None);
-            }
-            catch (Exception exception)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-                var delay = outbox.Value.RetryDelay(++_publishFailures);
-                LogPublishingFailed(logger, exception, UserId, pending.Count, delay);
-                SchedulePublishing(delay);
-                return;
-            }
-        }
-
-        _publishFailures = 0;
-        var published = pending.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        user.State.Outbox.RemoveAll(e => published.Contains(e.Id));
-        await Save();
-        await OutboxIndex.Remove(UserId);
     }
 
     public async Task<RegistrationResult> Register(Registration registration)
@@ -177,10 +137,8 @@ public sealed partial class UserGrain(
         }
 
         var passwordHash = await passwords.Hash(registration.Password);
-        var created = UserCreated(time.GetUtcNow());
-
-        // Indexed before the write that records the event, so a crash between the two leaves nothing unfound.
-        await OutboxIndex.Add(UserId);
+        var created = UserCreatedEvent.Record(events.Value.Source, UserId, time.GetUtcNow());
+        await outbox.PrepareToRecord();
         user.State = new UserState
         {
             Outbox = [created],
@@ -194,8 +152,32 @@ public sealed partial class UserGrain(
 
         await Save();
         LogRegistered(logger, UserId, tier);
-        SchedulePublishing(TimeSpan.Zero);
+        await outbox.PublishRecorded();
         return RegistrationResult.Registered(Details());
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await EnsureCurrent();
+        await outbox.OnReminder(reminderName);
+    }
+
+    public async Task AttemptFinished(IReadOnlyList<EventOutcome> outcomes)
+    {
+        await EnsureCurrent();
+        await outbox.Settle(outcomes);
+    }
+
+    public async Task<IReadOnlyList<OutgoingEventStatus>?> GetOutgoingEvents()
+    {
+        await EnsureCurrent();
+        return user.State.IsRegistered ? outbox.Status() : null;
+    }
+
+    public async Task<int?> RepublishParkedEvents()
+    {
+        await EnsureCurrent();
+        return user.State.IsRegistered ? await outbox.RepublishParked() : null;
     }
 
     /// <summary>
@@ -236,31 +218,6 @@ public sealed partial class UserGrain(
         {
             await Save();
         }
-    }
-
-    private PendingEvent UserCreated(DateTimeOffset now)
-    {
-        // With tracing off no activity is current, but Orleans still carries the caller's context in RequestContext.
-        var traceParent = Activity.Current?.Id ?? RequestContext.Get("traceparent") as string;
-        var id = Guid.NewGuid().ToString();
-        return new PendingEvent
-        {
-            Id = id,
-            DetailType = UserCreatedEvent.Type,
-            Detail = UserCreatedEvent.Detail(id, eventOptions.Value.Source, UserId, now, traceParent),
-            RecordedAt = now,
-            TraceParent = traceParent,
-        };
-    }
-
-    /// <summary>Publishing runs on a timer of its own, after the call that recorded the event has answered.</summary>
-    private void SchedulePublishing(TimeSpan delay)
-    {
-        _publishing?.Dispose();
-        _publishing = this.RegisterGrainTimer(
-            static (grain, _) => grain.PublishPendingEvents(),
-            this,
-            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
     private void EnsureValid(Registration registration)
@@ -316,9 +273,6 @@ public sealed partial class UserGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} became PREMIUM at {OrderCount} orders")]
     private static partial void LogPromoted(ILogger logger, string userId, int orderCount);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} event(s) of user {UserId} failed; retrying in {Delay}")]
-    private static partial void LogPublishingFailed(ILogger logger, Exception exception, string userId, int count, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} reached the cap of {MaxRememberedOrders} remembered orders; the {Dropped} oldest were forgotten before the end of the retention window")]
     private static partial void LogRememberedOrdersCapped(ILogger logger, string userId, int maxRememberedOrders, int dropped);

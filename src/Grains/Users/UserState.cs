@@ -45,9 +45,9 @@ public sealed class UserState
     [Id(9)]
     public DateTimeOffset? LastFailedLoginAt { get; set; }
 
-    /// <summary>Events recorded with a change of this user and not yet accepted by EventBridge.</summary>
+    /// <summary>Events recorded with a change of this user and not yet accepted by EventBridge, or parked (see <see cref="EventOutbox"/>).</summary>
     [Id(10)]
-    public List<PendingEvent> Outbox { get; set; } = [];
+    public List<OutboxEvent> Outbox { get; set; } = [];
 
     /// <summary>
     /// The orders counted within the retention window (<see cref="OrderCountingOptions"/>), packed as

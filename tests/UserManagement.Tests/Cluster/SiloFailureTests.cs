@@ -35,11 +35,9 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
         }
 
         var adminToken = await gateway.TokenFor(ProcessCluster.AdminEmailAddress, ProcessCluster.AdminPassword);
-        var placement = await observer.SiloPortsOfUsers();
-        var busiestPort = placement.Where(p => userIds.Contains(p.Key)).GroupBy(p => p.Value).MaxBy(g => g.Count())!.Key;
-        var busiest = cluster.Silos.Single(s => cluster.SiloPorts[s.Name] == busiestPort.ToString(CultureInfo.InvariantCulture));
-        var affected = userIds.First(id => placement.GetValueOrDefault(id) == busiestPort);
-        output.WriteLine($"{placement.Count(p => p.Value == busiestPort && userIds.Contains(p.Key))} of {Users} users on {busiest.Name}");
+        var (busiest, onBusiest) = await observer.BusiestSiloOf(cluster, userIds);
+        var affected = onBusiest[0];
+        output.WriteLine($"{onBusiest.Count} of {Users} users on {busiest.Name}");
 
         using var sqs = new AmazonSQSClient(new BasicAWSCredentials("local", "local"), new AmazonSQSConfig { ServiceURL = cluster.Sqs.Endpoint.ToString() });
         var messages = OrderMessages(userIds);

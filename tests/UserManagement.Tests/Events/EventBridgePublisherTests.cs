@@ -5,7 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using UserManagement.Grains.Events;
+using UserManagement.Events.EventBridge;
+using UserManagement.Grains.Outbox;
 
 namespace UserManagement.Tests.Events;
 
@@ -33,7 +34,9 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
         var time = DateTimeOffset.FromUnixTimeSeconds(1_763_633_735);
         await using var services = Services();
 
-        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry(userId) with { Time = time }], CancellationToken.None);
+        var outcomes = await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent(userId) with { Time = time }], CancellationToken.None);
+
+        Assert.Equal(PublishResult.Accepted, Assert.Single(outcomes).Result);
 
         var request = Assert.Single(_standIn.Requests);
         Assert.Equal("POST", request.Method);
@@ -62,153 +65,128 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_entry_without_a_time_is_sent_without_one()
+    public async Task Each_call_is_one_request_signed_afresh_even_when_it_fails()
     {
+        _standIn.ThenAnswer(500, InternalFailure);
         await using var services = Services();
+        var sent = PublisherServices.UserCreatedEvent("user-1");
 
-        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
+        var failed = Assert.Single(await Publisher(services).PublishOnce([sent], CancellationToken.None));
+        var accepted = Assert.Single(await Publisher(services).PublishOnce([sent], CancellationToken.None));
 
-        var entry = Assert.Single(Assert.Single(_standIn.Requests).Entries());
-        Assert.False(entry.TryGetProperty("Time", out _));
-    }
-
-    [Fact]
-    public async Task Server_errors_are_tried_again_each_time_signed_afresh_until_the_entry_is_accepted()
-    {
-        _standIn.ThenAnswer(500, InternalFailure).ThenAnswer(500, InternalFailure).ThenAnswer(500, InternalFailure);
-        await using var services = Services();
-
-        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
-
-        Assert.Equal(4, _standIn.Requests.Count);
-        Assert.Equal(4, _credentials.Requests);
+        Assert.Equal(new EventOutcome(sent.Id, PublishResult.Transient, "InternalFailure", "Internal service error."), failed);
+        Assert.Equal(new EventOutcome(sent.Id, PublishResult.Accepted), accepted);
+        Assert.Equal(2, _standIn.Requests.Count);
+        Assert.Equal(2, _credentials.Requests);
         Assert.All(_standIn.Requests, request => Assert.Equal(SignatureV4.Expected(request, SecretKey), SignatureV4.Parse(request).Signature));
-        var accepted = Assert.Single(_standIn.AcceptedEntries);
-        Assert.Equal(UserCreated, accepted.GetProperty("DetailType").GetString());
     }
 
-    [Fact]
-    public async Task Throttling_is_tried_again()
+    [Theory]
+    [InlineData(400, """{"__type":"ThrottlingException","message":"Rate exceeded"}""", "ThrottlingException")]
+    [InlineData(429, "", "Http429")]
+    [InlineData(400, """{"__type":"com.amazonaws.events#TooManyRequestsException"}""", "TooManyRequestsException")]
+    public async Task Throttling_is_told_apart_from_other_failures(int status, string body, string code)
     {
-        _standIn.ThenAnswer(400, """{"__type":"ThrottlingException","message":"Rate exceeded"}""").ThenAnswer(429, "");
+        _standIn.ThenAnswer(status, body);
         await using var services = Services();
 
-        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
+        var outcome = Assert.Single(await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None));
 
-        Assert.Equal(3, _standIn.Requests.Count);
-        Assert.Single(_standIn.AcceptedEntries);
-    }
-
-    [Fact]
-    public async Task Only_the_entries_EventBridge_failed_are_sent_again()
-    {
-        _standIn.ThenAnswer(200, """
-            {"FailedEntryCount":1,"Entries":[{"EventId":"first"},{"ErrorCode":"InternalFailure","ErrorMessage":"try again"}]}
-            """);
-        await using var services = Services();
-
-        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1"), PublisherServices.UserCreatedEntry("user-2")], CancellationToken.None);
-
-        Assert.Equal(2, _standIn.Requests.Count);
-        var retried = Assert.Single(_standIn.Requests[1].Entries());
-        Assert.Equal("user-2", UserIdOf(retried));
-        Assert.Equal(["user-1", "user-2"], _standIn.AcceptedEntries.Select(UserIdOf));
-    }
-
-    [Fact]
-    public async Task Entries_still_failed_after_the_last_try_end_in_an_exception_naming_the_error_but_not_the_detail()
-    {
-        const string PersonalData = "someone.private@example.com";
-        for (var answer = 0; answer < 4; answer++)
-        {
-            _standIn.ThenAnswer(200, """
-                {"FailedEntryCount":1,"Entries":[{"ErrorCode":"InternalFailure","ErrorMessage":"Internal service error."}]}
-                """);
-        }
-
-        await using var services = Services();
-
-        var failure = await Assert.ThrowsAsync<EventPublishingException>(() =>
-            Publisher(services).PutEvents([PublisherServices.UserCreatedEntry(PersonalData)], CancellationToken.None));
-
-        Assert.Equal(4, _standIn.Requests.Count);
-        Assert.Empty(_standIn.AcceptedEntries);
-        var failed = Assert.Single(failure.FailedEntries);
-        Assert.Equal(new FailedEventBridgeEntry(0, "InternalFailure", "Internal service error."), failed);
-        Assert.Contains("InternalFailure", failure.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(PersonalData, failure.ToString(), StringComparison.Ordinal);
-        Assert.NotEmpty(_logLines);
-        Assert.DoesNotContain(_logLines, line => line.Contains(PersonalData, StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task A_request_without_an_answer_in_time_is_tried_again()
-    {
-        _standIn.ThenAnswer(500, InternalFailure, delay: TimeSpan.FromSeconds(30));
-        await using var services = Services(new Dictionary<string, string?> { ["Events:RequestTimeout"] = "00:00:00.200" });
-
-        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
-
-        Assert.Equal(2, _standIn.Requests.Count);
-        Assert.Single(_standIn.AcceptedEntries);
-    }
-
-    [Fact]
-    public async Task An_endpoint_that_cannot_be_reached_fails_the_call_after_the_last_try()
-    {
-        await using var services = Services(new Dictionary<string, string?>
-        {
-            ["Events:ServiceUrl"] = $"http://127.0.0.1:{ClosedPort()}",
-            ["Events:MaxAttempts"] = "2",
-        });
-
-        var failure = await Assert.ThrowsAsync<EventPublishingException>(() => Publisher(services).PutEvents(
-            [PublisherServices.UserCreatedEntry("user-1"), PublisherServices.UserCreatedEntry("user-2")], CancellationToken.None));
-
-        Assert.Equal([0, 1], failure.FailedEntries.Select(failed => failed.Index));
-        Assert.All(failure.FailedEntries, failed => Assert.Equal("Transport", failed.ErrorCode));
-    }
-
-    [Fact]
-    public async Task A_request_refused_as_invalid_is_not_tried_again()
-    {
-        _standIn.ThenAnswer(400, """{"__type":"ValidationException","message":"1 validation error detected"}""");
-        await using var services = Services();
-
-        var failure = await Assert.ThrowsAsync<EventPublishingException>(() =>
-            Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None));
-
+        Assert.Equal((PublishResult.Throttled, code), (outcome.Result, outcome.ErrorCode));
         Assert.Single(_standIn.Requests);
-        Assert.Equal("ValidationException", Assert.Single(failure.FailedEntries).ErrorCode);
+    }
+
+    [Theory]
+    [InlineData(500, InternalFailure, PublishResult.Transient)]
+    [InlineData(503, "<html>Service Unavailable</html>", PublishResult.Transient)]
+    [InlineData(400, """{"__type":"AccessDeniedException","message":"not authorized to put events"}""", PublishResult.Permanent)]
+    [InlineData(400, """{"__type":"ResourceNotFoundException","message":"Event bus shared-events does not exist."}""", PublishResult.Permanent)]
+    [InlineData(400, """{"__type":"ValidationException","message":"1 validation error detected"}""", PublishResult.Permanent)]
+    [InlineData(403, """{"__type":"UnrecognizedClientException","message":"The security token included in the request is invalid."}""", PublishResult.Permanent)]
+    [InlineData(400, """{"__type":"ExpiredTokenException","message":"The security token included in the request is expired"}""", PublishResult.Transient)]
+    public async Task A_refused_request_is_classified_by_whether_another_try_can_get_past_it(int status, string body, PublishResult expected)
+    {
+        _standIn.ThenAnswer(status, body);
+        await using var services = Services();
+
+        var outcome = Assert.Single(await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None));
+
+        Assert.Equal(expected, outcome.Result);
+        Assert.NotNull(outcome.ErrorCode);
+        Assert.Single(_standIn.Requests);
     }
 
     [Fact]
-    public async Task An_entry_refused_as_malformed_is_not_tried_again_while_the_others_are()
+    public async Task Entries_EventBridge_refused_within_a_successful_answer_have_outcomes_of_their_own()
     {
         _standIn.ThenAnswer(200, """
-            {"FailedEntryCount":2,"Entries":[{"ErrorCode":"MalformedDetail","ErrorMessage":"Detail is malformed."},{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded."}]}
+            {"FailedEntryCount":3,"Entries":[{"EventId":"first"},{"ErrorCode":"InternalFailure","ErrorMessage":"try again"},
+            {"ErrorCode":"MalformedDetail","ErrorMessage":"Detail is malformed."},{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded."}]}
             """);
         await using var services = Services();
+        var events = Enumerable.Range(1, 4).Select(n => PublisherServices.UserCreatedEvent($"user-{n}")).ToList();
 
-        var failure = await Assert.ThrowsAsync<EventPublishingException>(() =>
-            Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1"), PublisherServices.UserCreatedEntry("user-2")], CancellationToken.None));
+        var outcomes = await Publisher(services).PublishOnce(events, CancellationToken.None);
 
-        Assert.Equal(2, _standIn.Requests.Count);
-        Assert.Equal("user-2", UserIdOf(Assert.Single(_standIn.Requests[1].Entries())));
-        Assert.Equal("user-2", UserIdOf(Assert.Single(_standIn.AcceptedEntries)));
-        Assert.Equal(new FailedEventBridgeEntry(0, "MalformedDetail", "Detail is malformed."), Assert.Single(failure.FailedEntries));
+        Assert.Equal(
+            [
+                new EventOutcome(events[0].Id, PublishResult.Accepted),
+                new EventOutcome(events[1].Id, PublishResult.Transient, "InternalFailure", "try again"),
+                new EventOutcome(events[2].Id, PublishResult.Permanent, "MalformedDetail", "Detail is malformed."),
+                new EventOutcome(events[3].Id, PublishResult.Throttled, "ThrottlingException", "Rate exceeded."),
+            ],
+            outcomes);
+        Assert.Single(_standIn.Requests);
+        Assert.Equal("user-1", UserIdOf(Assert.Single(_standIn.AcceptedEntries)));
     }
 
     [Fact]
-    public async Task More_entries_than_one_request_takes_go_in_several_requests()
+    public async Task A_request_without_an_answer_in_time_is_a_transient_failure_after_the_timeout()
+    {
+        _standIn.StopAnswering();
+        await using var services = Services(new Dictionary<string, string?> { ["Events:RequestTimeout"] = "00:00:00.300" });
+
+        var outcome = Assert.Single(await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None));
+
+        Assert.Equal((PublishResult.Transient, "Timeout"), (outcome.Result, outcome.ErrorCode));
+        Assert.Single(_standIn.Requests);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_cannot_be_reached_is_a_transient_failure_of_every_event()
+    {
+        await using var services = Services(new Dictionary<string, string?> { ["Events:ServiceUrl"] = $"http://127.0.0.1:{ClosedPort()}" });
+
+        var outcomes = await Publisher(services).PublishOnce(
+            [PublisherServices.UserCreatedEvent("user-1"), PublisherServices.UserCreatedEvent("user-2")], CancellationToken.None);
+
+        Assert.Equal(2, outcomes.Count);
+        Assert.All(outcomes, outcome => Assert.Equal((PublishResult.Transient, "Transport"), (outcome.Result, outcome.ErrorCode)));
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_not_a_PutEvents_result_is_a_transient_failure()
+    {
+        _standIn.ThenAnswer(200, """{"Entries":[]}""");
+        await using var services = Services();
+
+        var outcome = Assert.Single(await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None));
+
+        Assert.Equal((PublishResult.Transient, "MalformedResponse"), (outcome.Result, outcome.ErrorCode));
+    }
+
+    [Fact]
+    public async Task More_events_than_one_request_takes_go_in_several_requests_with_an_outcome_each_in_order()
     {
         await using var services = Services();
-        var entries = Enumerable.Range(0, 12).Select(n => PublisherServices.UserCreatedEntry($"user-{n}")).ToList();
+        var events = Enumerable.Range(0, 12).Select(n => PublisherServices.UserCreatedEvent($"user-{n}")).ToList();
 
-        await Publisher(services).PutEvents(entries, CancellationToken.None);
+        var outcomes = await Publisher(services).PublishOnce(events, CancellationToken.None);
 
         Assert.Equal([10, 2], _standIn.Requests.Select(request => request.Entries().Count));
-        Assert.Equal(entries.Select(entry => UserIdOf(JsonDocument.Parse(entry.Detail).RootElement)), _standIn.AcceptedEntries.Select(UserIdOf));
+        Assert.Equal(events.Select(e => e.Id), outcomes.Select(outcome => outcome.EventId));
+        Assert.All(outcomes, outcome => Assert.Equal(PublishResult.Accepted, outcome.Result));
+        Assert.Equal(events.Select(e => UserIdOf(JsonDocument.Parse(e.Detail).RootElement)), _standIn.AcceptedEntries.Select(UserIdOf));
     }
 
     [Fact]
@@ -220,7 +198,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
             [EventBridgeOptions.EndpointVariable] = _standIn.Url.ToString(),
         });
 
-        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
+        await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None);
 
         Assert.Single(_standIn.AcceptedEntries);
     }
@@ -234,7 +212,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
             ["AWS_REGION"] = "us-east-2",
         });
 
-        await Publisher(services).PutEvents([PublisherServices.UserCreatedEntry("user-1")], CancellationToken.None);
+        await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None);
 
         Assert.Equal("us-east-2", SignatureV4.Parse(Assert.Single(_standIn.Requests)).Region);
     }
@@ -261,7 +239,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
         return port;
     }
 
-    private static IEventBridgePublisher Publisher(IServiceProvider services) => services.GetRequiredService<IEventBridgePublisher>();
+    private static IEventPublisher Publisher(IServiceProvider services) => services.GetRequiredService<IEventPublisher>();
 
     private ServiceProvider Services(IDictionary<string, string?>? overrides = null) =>
         PublisherServices.Build(_standIn.Url, _credentials, _logLines, overrides);

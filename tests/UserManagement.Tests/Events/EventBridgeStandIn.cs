@@ -10,6 +10,8 @@ namespace UserManagement.Tests.Events;
 /// <summary>
 /// A local HTTP endpoint in EventBridge's place. It records every request, answers with the scripted answers in
 /// order and, once they run out, accepts every entry; it keeps the entries it accepted, as EventBridge would deliver them.
+/// It can also stop answering (a hung EventBridge: the connection is accepted, no answer ever comes) or fail every
+/// request alike (an outage), until told otherwise.
 /// </summary>
 public sealed class EventBridgeStandIn : IAsyncDisposable
 {
@@ -17,6 +19,8 @@ public sealed class EventBridgeStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<JsonElement> _accepted = new();
     private WebApplication _app = null!;
+    private volatile bool _hanging;
+    private volatile Tuple<int, string>? _outage;
 
     private EventBridgeStandIn()
     {
@@ -46,6 +50,35 @@ public sealed class EventBridgeStandIn : IAsyncDisposable
         return this;
     }
 
+    /// <summary>From now on takes each request and never answers it, until <see cref="AnswerAgain"/>.</summary>
+    public void StopAnswering() => _hanging = true;
+
+    /// <summary>From now on answers every request with <paramref name="status"/> and <paramref name="body"/>, until <see cref="AnswerAgain"/>.</summary>
+    public void FailEveryRequest(int status, string body) => _outage = Tuple.Create(status, body);
+
+    /// <summary>Ends <see cref="StopAnswering"/> and <see cref="FailEveryRequest"/>: scripted answers, then acceptance, as before.</summary>
+    public void AnswerAgain()
+    {
+        _outage = null;
+        _hanging = false;
+    }
+
+    /// <summary>The CloudEvent ids of the accepted entries, once per acceptance.</summary>
+    public IReadOnlyList<string> AcceptedEventIds => [.. AcceptedEntries.Select(EventIdOf)];
+
+    /// <summary>The CloudEvent ids of the entries about <paramref name="userId"/> in every request received, tries that failed included.</summary>
+    public IReadOnlyList<string> EventIdsSentFor(string userId) =>
+        [.. Requests.SelectMany(request => request.Entries()).Where(entry => IsAbout(entry, userId)).Select(EventIdOf)];
+
+    /// <summary>The accepted entries about <paramref name="userId"/>.</summary>
+    public IReadOnlyList<JsonElement> AcceptedFor(string userId) => [.. AcceptedEntries.Where(entry => IsAbout(entry, userId))];
+
+    public static string EventIdOf(JsonElement entry) =>
+        JsonNode.Parse(entry.GetProperty("Detail").GetString()!)!["id"]!.GetValue<string>();
+
+    private static bool IsAbout(JsonElement entry, string userId) =>
+        (string?)JsonNode.Parse(entry.GetProperty("Detail").GetString()!)?["data"]?["userId"] == userId;
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task Answer(HttpContext context)
@@ -60,8 +93,11 @@ public sealed class EventBridgeStandIn : IAsyncDisposable
             body.ToArray());
         _requests.Enqueue(request);
 
-        var (status, answer, delay) = _script.TryDequeue(out var scripted) ? scripted : (200, AcceptAll(request.Entries().Count), TimeSpan.Zero);
-        if (delay > TimeSpan.Zero)
+        var (status, answer, delay) = _hanging ? (0, "", Timeout.InfiniteTimeSpan)
+            : _outage is { } outage ? (outage.Item1, outage.Item2, TimeSpan.Zero)
+            : _script.TryDequeue(out var scripted) ? scripted
+            : (200, AcceptAll(request.Entries().Count), TimeSpan.Zero);
+        if (delay > TimeSpan.Zero || delay == Timeout.InfiniteTimeSpan)
         {
             try
             {

@@ -23,12 +23,13 @@ public sealed partial class LocalEventBridgeEmulator : IAsyncDisposable
     /// <summary>One JSON line for each entry accepted.</summary>
     public string EventsFile { get; }
 
-    public static async Task<LocalEventBridgeEmulator> Start()
+    /// <param name="mode">How it answers: <c>accept</c>, <c>hang</c>, <c>fail</c>, <c>throttle</c> or <c>deny</c>.</param>
+    public static async Task<LocalEventBridgeEmulator> Start(string mode = "accept")
     {
         var eventsFile = Path.Combine(Path.GetTempPath(), $"eventbridge-{Guid.NewGuid():N}.jsonl");
         var start = new ProcessStartInfo("node")
         {
-            ArgumentList = { Path.Combine(RepositoryRoot(), "emulators", "eventbridge.mjs"), "--port", "0", "--out", eventsFile },
+            ArgumentList = { Path.Combine(RepositoryRoot(), "emulators", "eventbridge.mjs"), "--port", "0", "--out", eventsFile, "--mode", mode },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -47,6 +48,14 @@ public sealed partial class LocalEventBridgeEmulator : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"The EventBridge stand-in exited with {node.ExitCode} before listening.");
+    }
+
+    /// <summary>Changes how it answers from now on, as a person trying the local run would.</summary>
+    public async Task SetMode(string mode)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(new Uri(Url, "/_stand-in/mode"), new StringContent(mode));
+        response.EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()

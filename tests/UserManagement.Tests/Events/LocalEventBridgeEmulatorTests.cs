@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using UserManagement.Grains.Events;
+using UserManagement.Grains.Outbox;
 
 namespace UserManagement.Tests.Events;
 
@@ -19,9 +19,10 @@ public sealed class LocalEventBridgeEmulatorTests : IAsyncLifetime
     {
         await using var services = PublisherServices.Build(_emulator.Url, PublisherServices.Credentials(), new ConcurrentQueue<string>());
 
-        await services.GetRequiredService<IEventBridgePublisher>()
-            .PutEvents([PublisherServices.UserCreatedEntry("user-7")], CancellationToken.None);
+        var outcome = Assert.Single(await services.GetRequiredService<IEventPublisher>()
+            .PublishOnce([PublisherServices.UserCreatedEvent("user-7")], CancellationToken.None));
 
+        Assert.Equal(PublishResult.Accepted, outcome.Result);
         var line = JsonNode.Parse(Assert.Single(await File.ReadAllLinesAsync(_emulator.EventsFile)))!;
         Assert.False(string.IsNullOrEmpty((string?)line["EventId"]));
         Assert.Equal(PublisherServices.Source, (string?)line["Source"]);
@@ -31,14 +32,29 @@ public sealed class LocalEventBridgeEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_entry_the_stand_in_finds_malformed_fails_the_call()
+    public async Task An_entry_the_stand_in_finds_malformed_is_refused_for_good()
     {
         await using var services = PublisherServices.Build(_emulator.Url, PublisherServices.Credentials(), new ConcurrentQueue<string>());
-        var malformed = PublisherServices.UserCreatedEntry("user-8") with { Detail = "not json" };
+        var malformed = PublisherServices.UserCreatedEvent("user-8") with { Detail = "not json" };
 
-        var failure = await Assert.ThrowsAsync<EventPublishingException>(() => services.GetRequiredService<IEventBridgePublisher>()
-            .PutEvents([malformed], CancellationToken.None));
+        var outcome = Assert.Single(await services.GetRequiredService<IEventPublisher>().PublishOnce([malformed], CancellationToken.None));
 
-        Assert.Equal("MalformedDetail", Assert.Single(failure.FailedEntries).ErrorCode);
+        Assert.Equal((PublishResult.Permanent, "MalformedDetail"), (outcome.Result, outcome.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Its_mode_can_refuse_every_request_as_denied_and_be_changed_back_while_it_runs()
+    {
+        await using var denying = await LocalEventBridgeEmulator.Start("deny");
+        await using var services = PublisherServices.Build(denying.Url, PublisherServices.Credentials(), new ConcurrentQueue<string>());
+        var publisher = services.GetRequiredService<IEventPublisher>();
+
+        var denied = Assert.Single(await publisher.PublishOnce([PublisherServices.UserCreatedEvent("user-9")], CancellationToken.None));
+        await denying.SetMode("accept");
+        var accepted = Assert.Single(await publisher.PublishOnce([PublisherServices.UserCreatedEvent("user-9")], CancellationToken.None));
+
+        Assert.Equal((PublishResult.Permanent, "AccessDeniedException"), (denied.Result, denied.ErrorCode));
+        Assert.Equal(PublishResult.Accepted, accepted.Result);
+        Assert.Single(await File.ReadAllLinesAsync(denying.EventsFile));
     }
 }

@@ -4,11 +4,12 @@ using Amazon.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using UserManagement.Grains.Events;
+using UserManagement.Events.EventBridge;
+using UserManagement.Grains.Outbox;
 
 namespace UserManagement.Tests.Events;
 
-/// <summary>The publisher as a host registers it, pointed at a local endpoint and signing with known test credentials.</summary>
+/// <summary>The EventBridge publisher as a host registers it, pointed at a local endpoint and signing with known test credentials.</summary>
 public static class PublisherServices
 {
     public const string AccessKey = "AKIDEVENTSTEST";
@@ -31,9 +32,6 @@ public static class PublisherServices
             ["Events:ServiceUrl"] = endpoint.ToString(),
             ["Events:Region"] = Region,
             ["Events:EventBusName"] = BusName,
-            ["Events:Source"] = Source,
-            ["Events:RetryBaseDelay"] = "00:00:00.010",
-            ["Events:RetryMaxDelay"] = "00:00:00.050",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -48,19 +46,26 @@ public static class PublisherServices
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    /// <summary>An entry as the user grain sends it: the contract's CloudEvent for a new user.</summary>
-    public static EventBridgeEntry UserCreatedEntry(string userId) => new(
-        Source,
-        UserCreated,
-        new JsonObject
-        {
-            ["specversion"] = "1.0",
-            ["id"] = Guid.NewGuid().ToString(),
-            ["source"] = Source,
-            ["type"] = UserCreated,
-            ["time"] = "1763633735000",
-            ["datacontenttype"] = "application/json",
-            ["traceparent"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-a3ce929d0e0e4736-01",
-            ["data"] = new JsonObject { ["userId"] = userId },
-        }.ToJsonString());
+    /// <summary>An event as the outbox hands it over: the contract's CloudEvent for a new user.</summary>
+    public static OutgoingEvent UserCreatedEvent(string userId)
+    {
+        var id = Guid.NewGuid().ToString();
+        return new OutgoingEvent(
+            id,
+            Source,
+            UserCreated,
+            new JsonObject
+            {
+                ["specversion"] = "1.0",
+                ["id"] = id,
+                ["source"] = Source,
+                ["type"] = UserCreated,
+                ["time"] = "1763633735000",
+                ["datacontenttype"] = "application/json",
+                ["traceparent"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-a3ce929d0e0e4736-01",
+                ["data"] = new JsonObject { ["userId"] = userId },
+            }.ToJsonString(),
+            DateTimeOffset.FromUnixTimeSeconds(1_763_633_735),
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-a3ce929d0e0e4736-01");
+    }
 }

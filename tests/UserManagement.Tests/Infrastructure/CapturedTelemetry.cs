@@ -11,6 +11,9 @@ namespace UserManagement.Tests.Infrastructure;
 /// </summary>
 public static class CapturedTelemetry
 {
+    /// <summary>The most spans kept, the oldest dropped first: enough for any test's own, and a bound on memory when a test sends thousands of calls.</summary>
+    private const int MaxSpans = 100_000;
+
     private static readonly ConcurrentQueue<Activity> EndedSpans = new();
 
     private static readonly TracerProvider Tracing = Sdk.CreateTracerProviderBuilder()
@@ -31,6 +34,12 @@ public static class CapturedTelemetry
 
     private sealed class CollectingProcessor : BaseProcessor<Activity>
     {
-        public override void OnEnd(Activity data) => EndedSpans.Enqueue(data);
+        public override void OnEnd(Activity data)
+        {
+            EndedSpans.Enqueue(data);
+            while (EndedSpans.Count > MaxSpans && EndedSpans.TryDequeue(out _))
+            {
+            }
+        }
     }
 }

@@ -17,10 +17,10 @@ public static class EventSettings
         ["Events:Region"] = Region,
         ["Events:Source"] = Source,
         ["Events:EventBusName"] = BusName,
-        ["Events:RetryBaseDelay"] = "00:00:00.020",
-        ["Events:RetryMaxDelay"] = "00:00:00.100",
-        ["Outbox:RetryBaseDelaySeconds"] = "0.2",
-        ["Outbox:RetryMaxDelaySeconds"] = "1",
-        ["Outbox:SweepIntervalSeconds"] = "0.5",
+        ["Events:RequestTimeout"] = "00:00:01",
+        ["Outbox:RetryBaseDelay"] = "00:00:00.200",
+        ["Outbox:RetryMaxDelay"] = "00:00:01",
+        ["Outbox:AttemptTimeout"] = "00:00:10",
+        ["Orleans:ReminderService:MinimumReminderPeriod"] = "00:00:05",
     };
 }

@@ -9,7 +9,15 @@ namespace UserManagement.Tests.Infrastructure;
 /// <summary>One in-process cluster for the tests of a collection, reachable by TCP so a gateway can connect to it.</summary>
 public sealed class UserClusterFixture : IAsyncLifetime
 {
+    private readonly Action<TestClusterBuilder>? _customize;
     private GatewayFactory? _gateway;
+
+    public UserClusterFixture()
+    {
+    }
+
+    /// <summary>A cluster of a test's own, set up as the shared one and then changed by <paramref name="customize"/>.</summary>
+    internal UserClusterFixture(Action<TestClusterBuilder> customize) => _customize = customize;
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -38,6 +46,7 @@ public sealed class UserClusterFixture : IAsyncLifetime
             ["LoginThrottling:MaxDelaySeconds"] = "10",
         }));
         builder.AddSiloBuilderConfigurator<UserSiloConfigurator>();
+        _customize?.Invoke(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -16,6 +16,9 @@ public sealed class DynamoDBFixture : IAsyncLifetime
     /// <summary>The table the shared cluster creates; each run of the suite uses a fresh dynalite, so the name can be fixed.</summary>
     public const string TableName = "grain-state-tests";
 
+    /// <summary>The reminder table the clusters create; each service id keeps to its own partitions of it.</summary>
+    public const string ReminderTableName = "reminder-tests";
+
     public Uri ServiceUrl => Server.ServiceUrl;
 
     public DynaliteServer Server => _server ?? throw new InvalidOperationException("dynalite has not started.");

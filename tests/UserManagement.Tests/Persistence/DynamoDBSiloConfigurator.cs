@@ -2,9 +2,11 @@ using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using UserManagement.Events.EventBridge;
 using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Users;
 using UserManagement.Persistence.DynamoDB;
+using UserManagement.Reminders.DynamoDB;
 using UserManagement.Tests.Infrastructure;
 using UserManagement.Tests.Persistence.Grains;
 
@@ -12,8 +14,8 @@ namespace UserManagement.Tests.Persistence;
 
 /// <summary>
 /// A test silo with the production user grains and the test counter grains, whose <c>users</c> storage is the DynamoDB
-/// storage talking to the endpoint named in its configuration.
-/// The storage's own settings come from <c>Storage:users:*</c>, as in production.
+/// storage talking to the endpoint named in its configuration, and whose reminders are in DynamoDB there too.
+/// The storage's own settings come from <c>Storage:users:*</c> and <c>Reminders:*</c>, as in production.
 /// </summary>
 public sealed class DynamoDBSiloConfigurator : ISiloConfigurator
 {
@@ -24,7 +26,7 @@ public sealed class DynamoDBSiloConfigurator : ISiloConfigurator
         var serviceUrl = new Uri(siloBuilder.Configuration[ServiceUrlKey]
             ?? throw new InvalidOperationException($"{ServiceUrlKey} is not configured."));
         siloBuilder.Services.AddSingleton<IAmazonDynamoDB>(_ => DynaliteServer.CreateClient(serviceUrl));
-        siloBuilder.Services.AddSingleton(EventSettings.Credentials);
-        siloBuilder.AddUserGrains().AddDynamoDBGrainStorage(UserGrain.StorageName).AddActivityPropagation();
+        siloBuilder.Services.AddEventBridgePublisher().AddSingleton(EventSettings.Credentials);
+        siloBuilder.AddUserGrains().AddDynamoDBGrainStorage(UserGrain.StorageName).AddDynamoDBReminders().AddActivityPropagation();
     }
 }

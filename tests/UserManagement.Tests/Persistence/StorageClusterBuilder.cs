@@ -19,6 +19,7 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
     private TimeSpan _requestTimeout = TimeSpan.FromSeconds(5);
     private short _silos = 1;
     private Uri _events = dynamo.Events.Url;
+    private IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
 
     public string ServiceId => _serviceId;
 
@@ -61,6 +62,13 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
         return this;
     }
 
+    /// <summary>Settings over the test silos' own, e.g. <c>Outbox:MaxAttempts</c>.</summary>
+    public StorageClusterBuilder WithSettings(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+        return this;
+    }
+
     public StorageClusterBuilder WithSilos(short silos)
     {
         _silos = silos;
@@ -85,7 +93,11 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
             ["Storage:users:CreateTableIfNotExists"] = _createTable.ToString(CultureInfo.InvariantCulture),
             ["Storage:users:VerifyTableOnStartup"] = _verifyTable.ToString(CultureInfo.InvariantCulture),
             ["Storage:users:RequestTimeout"] = _requestTimeout.ToString("c", CultureInfo.InvariantCulture),
+            ["Reminders:TableName"] = DynamoDBFixture.ReminderTableName,
+            ["Reminders:CreateTableIfNotExists"] = _createTable.ToString(CultureInfo.InvariantCulture),
+            ["Reminders:VerifyTableOnStartup"] = _verifyTable.ToString(CultureInfo.InvariantCulture),
         }));
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.AddSiloBuilderConfigurator<DynamoDBSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TracingClientConfigurator>();
         var cluster = builder.Build();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -32,6 +33,15 @@ public sealed class ClusterObserver : IAsyncDisposable
             .Where(s => s.GrainId.Type.ToString() == "user")
             .GroupBy(s => s.GrainId.Key.ToString()!)
             .ToDictionary(g => g.Key, g => g.First().SiloAddress.Endpoint.Port);
+    }
+
+    /// <summary>The silo that holds most of <paramref name="userIds"/>, and which of them it holds.</summary>
+    public async Task<(ServiceHost Silo, IReadOnlyList<string> UserIds)> BusiestSiloOf(ProcessCluster cluster, IReadOnlyCollection<string> userIds)
+    {
+        var placement = await SiloPortsOfUsers();
+        var busiest = placement.Where(p => userIds.Contains(p.Key)).GroupBy(p => p.Value).MaxBy(g => g.Count())!;
+        var silo = cluster.Silos.Single(s => cluster.SiloPorts[s.Name] == busiest.Key.ToString(CultureInfo.InvariantCulture));
+        return (silo, [.. userIds.Where(id => placement.GetValueOrDefault(id) == busiest.Key)]);
     }
 
     public async ValueTask DisposeAsync()

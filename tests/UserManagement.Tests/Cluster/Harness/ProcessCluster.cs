@@ -28,6 +28,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public SqsServer Sqs { get; private set; } = null!;
 
+    /// <summary>Where the silos publish their events.</summary>
+    public EventBridgeStandIn Events { get; private set; } = null!;
+
     public string ClusterId { get; } = $"harness-{Guid.NewGuid():N}";
 
     public string RedisConnectionString { get; private set; } = "";
@@ -62,7 +65,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         var redis = Own(await RedisServer.Start());
         var dynamo = Own(await DynaliteServer.StartAsync());
         Sqs = Own(await SqsServer.Start());
-        var events = Own(await EventBridgeStandIn.Start());
+        Events = Own(await EventBridgeStandIn.Start());
         RedisConnectionString = redis.ConnectionString;
 
         var shared = new Dictionary<string, string>
@@ -79,7 +82,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["AWS_EC2_METADATA_DISABLED"] = "true",
             ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.ServiceUrl.ToString(),
             ["AWS_ENDPOINT_URL_SQS"] = Sqs.Endpoint.ToString(),
-            ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = events.Url.ToString(),
+            ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = Events.Url.ToString(),
             ["Logging__LogLevel__Default"] = "Warning",
         };
 
@@ -95,7 +98,10 @@ public sealed class ProcessCluster : IAsyncDisposable
                 ["Storage__users__CreateTableIfNotExists"] = "true",
                 ["Admin__EmailAddress"] = AdminEmailAddress,
                 ["Admin__Password"] = AdminPassword,
-                ["Outbox__SweepIntervalSeconds"] = "5",
+                ["Reminders__CreateTableIfNotExists"] = "true",
+                ["Outbox__RetryMaxDelay"] = "00:00:05",
+                ["Outbox__AttemptTimeout"] = "00:00:15",
+                ["Orleans__ReminderService__MinimumReminderPeriod"] = "00:00:05",
             };
             var host = Own(ServiceHost.Start($"silo-{silo}", "Silo", environment));
             ports[host.Name] = siloPort.ToString(CultureInfo.InvariantCulture);

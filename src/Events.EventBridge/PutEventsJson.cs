@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Text.Json;
+using UserManagement.Grains.Outbox;
 
-namespace UserManagement.Grains.Events;
+namespace UserManagement.Events.EventBridge;
 
 /// <summary>The JSON of the <c>PutEvents</c> call in the AWS JSON 1.1 protocol.</summary>
 internal static class PutEventsJson
 {
-    public static byte[] Request(string eventBusName, IEnumerable<EventBridgeEntry> entries)
+    public static byte[] Request(string eventBusName, IEnumerable<OutgoingEvent> entries)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
@@ -20,11 +21,8 @@ internal static class PutEventsJson
                 json.WriteString("DetailType", entry.DetailType);
                 json.WriteString("Detail", entry.Detail);
                 json.WriteString("EventBusName", eventBusName);
-                if (entry.Time is { } time)
-                {
-                    // The AWS JSON protocols carry timestamps as seconds since the epoch.
-                    json.WriteNumber("Time", time.ToUnixTimeMilliseconds() / 1000m);
-                }
+                // The AWS JSON protocols carry timestamps as seconds since the epoch.
+                json.WriteNumber("Time", entry.Time.ToUnixTimeMilliseconds() / 1000m);
 
                 json.WriteEndObject();
             }

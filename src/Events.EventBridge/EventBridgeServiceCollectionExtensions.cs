@@ -5,15 +5,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using UserManagement.Grains.Outbox;
 
-namespace UserManagement.Grains.Events;
+namespace UserManagement.Events.EventBridge;
 
 public static class EventBridgeServiceCollectionExtensions
 {
     private const string SigningService = "events";
 
     /// <summary>
-    /// <see cref="IEventBridgePublisher"/> with <see cref="EventBridgeOptions"/> bound from the <c>Events</c> section.
+    /// <see cref="IEventPublisher"/> on EventBridge, with <see cref="EventBridgeOptions"/> bound from the <c>Events</c> section.
     /// Requests are signed with the <see cref="AWSCredentials"/> registered in the container, or, when none is, the
     /// SDK's default chain, resolved on the first request.
     /// </summary>
@@ -24,7 +25,6 @@ public static class EventBridgeServiceCollectionExtensions
             .PostConfigure<IConfiguration>(ApplyEnvironment)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AWSCredentials, DefaultChainCredentials>();
         services.AddHttpClient(EventBridgePublisher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => new SigV4SigningHandler(
@@ -33,7 +33,7 @@ public static class EventBridgeServiceCollectionExtensions
                 SigningService,
                 // A redirect followed below the signing would go out with a signature for another address.
                 new SocketsHttpHandler { AllowAutoRedirect = false }));
-        services.TryAddSingleton<IEventBridgePublisher, EventBridgePublisher>();
+        services.TryAddSingleton<IEventPublisher, EventBridgePublisher>();
         return services;
     }
 

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 
-namespace UserManagement.Grains.Events;
+namespace UserManagement.Events.EventBridge;
 
 /// <summary>
 /// The SDK's default credential chain (environment, profile, web identity, container and instance roles), walked when a
