@@ -197,6 +197,17 @@ public sealed class AuthorizationCodeFlowTests(UserClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_unknown_scope_gets_an_error_page()
+    {
+        var client = await _oauth.Register();
+
+        using var page = await _oauth.Browser.GetAsync(new AuthorizationRequestBuilder(client).With("scope", "openid admin").BuildPath());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Null(page.Headers.Location);
+    }
+
+    [Fact]
     public async Task An_unknown_client_gets_an_error_page()
     {
         var unknown = new RegisteredClient("unknown-client", null, "", OAuthTestClient.LoopbackRedirectUri);
