@@ -89,6 +89,7 @@ cat <<INFO
 The service is running:
   API             $GATEWAY_URL   (POST /user, POST /login, GET /user/{userId})
   API reference   $GATEWAY_URL/scalar/v1
+  OAuth           $GATEWAY_URL/.well-known/oauth-authorization-server   (register a client at /oauth/register)
   DynamoDB        $AWS_ENDPOINT_URL_DYNAMODB   (dynalite; users in table user-management-grain-state)
   SQS             $AWS_ENDPOINT_URL_SQS   (emulator; queue user-management-orders, dead letters in user-management-orders-dlq)
   EventBridge     $AWS_ENDPOINT_URL_EVENTBRIDGE   (stand-in; events published are printed as [events] and kept in .data/events.jsonl)

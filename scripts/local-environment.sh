@@ -5,6 +5,8 @@ export GATEWAY_URL=http://127.0.0.1:5080
 export INGEST_URL=http://127.0.0.1:5082
 
 export Jwt__Secret=local-development-signing-secret-not-for-any-deployment
+# The OAuth issuer is the gateway's base URL; in Development the OAuth keys are made at start-up (lost at restart).
+export OAuth__Issuer=$GATEWAY_URL
 export Admin__EmailAddress=admin@serverless-sample.com
 export Admin__Password="local administrator passphrase"
 

@@ -28,9 +28,10 @@ public sealed class SecretInjectionTests(SynthesizedStackFixture fixture)
     {
         var secrets = _stack.SecretsOf(_stack.Stack.Gateway);
 
-        Assert.Equal(["Jwt__Secret"], secrets.Keys);
+        Assert.Equal(["Jwt__Secret", "OAuth__KeySecret"], secrets.Keys.Order());
         Assert.True(JToken.DeepEquals(Ref(JwtSigningKeyId), secrets["Jwt__Secret"]));
         Assert.DoesNotContain("Jwt__Secret", _stack.EnvironmentOf(_stack.Stack.Gateway).Keys);
+        Assert.DoesNotContain("OAuth__KeySecret", _stack.EnvironmentOf(_stack.Stack.Gateway).Keys);
     }
 
     [Fact]

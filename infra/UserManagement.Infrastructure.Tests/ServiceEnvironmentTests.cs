@@ -75,6 +75,16 @@ public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
     }
 
     [Fact]
+    public void Gateway_gets_the_load_balancers_address_as_oauth_issuer_unless_one_is_given()
+    {
+        var issuer = _stack.EnvironmentOf(_stack.Stack.Gateway)["OAuth__Issuer"]!;
+        var given = StackSynthesizer.Synthesize(new Dictionary<string, object> { ["oauthIssuer"] = "https://users.shop.example/" });
+
+        Assert.Contains("DNSName", issuer.ToString(), StringComparison.Ordinal);
+        Assert.Equal("https://users.shop.example/", (string?)given.EnvironmentOf(given.Stack.Gateway)["OAuth__Issuer"]);
+    }
+
+    [Fact]
     public void Gateway_reads_the_client_address_the_load_balancer_forwards()
     {
         var environment = _stack.EnvironmentOf(_stack.Stack.Gateway);

@@ -24,6 +24,16 @@ public sealed class ServiceSecrets : Construct
             },
         });
 
+        OAuthKeySecret = new Secret(this, "OAuthKeySecret", new SecretProps
+        {
+            Description = "Secret the user management gateways derive their OAuth encryption and identity-token keys from",
+            GenerateSecretString = new SecretStringGenerator
+            {
+                PasswordLength = JwtSigningKeyLength,
+                ExcludePunctuation = true,
+            },
+        });
+
         AdminPassword = new Secret(this, "AdminPassword", new SecretProps
         {
             Description = "Password of the administrator account the user management silo seeds",
@@ -38,6 +48,8 @@ public sealed class ServiceSecrets : Construct
     }
 
     public Secret JwtSigningKey { get; }
+
+    public Secret OAuthKeySecret { get; }
 
     public Secret AdminPassword { get; }
 }

@@ -30,6 +30,12 @@ public sealed record UserManagementSettings
     /// <summary>ACM certificate for an HTTPS listener; without it the load balancer listens on plain HTTP.</summary>
     public string? CertificateArn { get; init; }
 
+    /// <summary>
+    /// The service's public base URL, the OAuth issuer clients see (e.g. <c>https://users.shop.example/</c>); without it,
+    /// the load balancer's own address.
+    /// </summary>
+    public string? OAuthIssuer { get; init; }
+
     /// <summary>Address subscribed to the alarm topic, if any.</summary>
     public string? AlarmEmailAddress { get; init; }
 
@@ -53,6 +59,7 @@ public sealed record UserManagementSettings
             ImageTag = ContextString(node, "imageTag"),
             CertificateArn = ContextString(node, "certificateArn"),
             AlarmEmailAddress = ContextString(node, "alarmEmailAddress"),
+            OAuthIssuer = ContextString(node, "oauthIssuer"),
             NatGateways = ContextInteger(node, "natGateways") ?? defaults.NatGateways,
         };
     }

@@ -67,6 +67,7 @@ public sealed class UserManagementStack : Stack
             Secrets = new Dictionary<string, EcsSecret>
             {
                 ["Jwt__Secret"] = EcsSecret.FromSecretsManager(Secrets.JwtSigningKey),
+                ["OAuth__KeySecret"] = EcsSecret.FromSecretsManager(Secrets.OAuthKeySecret),
             },
             HealthCheckGracePeriod = Duration.Seconds(60),
         });
@@ -90,6 +91,8 @@ public sealed class UserManagementStack : Stack
         GrantIngestAccess();
 
         LoadBalancer = new GatewayLoadBalancer(this, "Ingress", Network.Vpc, Gateway.Service, settings.CertificateArn);
+        Gateway.Container.AddEnvironment("OAuth__Issuer", settings.OAuthIssuer
+            ?? $"{(settings.CertificateArn is null ? "http" : "https")}://{LoadBalancer.LoadBalancer.LoadBalancerDnsName}/");
         Alarms = new OperationalAlarms(this, "Alarms", OrderEvents.DeadLetterQueue, LoadBalancer.LoadBalancer, Silo.LogGroup, settings.AlarmEmailAddress);
 
         new CfnOutput(this, "LoadBalancerDnsName", new CfnOutputProps { Value = LoadBalancer.LoadBalancer.LoadBalancerDnsName });

@@ -5,6 +5,7 @@ using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Benchmarks;
 using UserManagement.Gateway.Common;
 using UserManagement.Gateway.Events;
+using UserManagement.Gateway.OAuth;
 using UserManagement.Gateway.Security;
 using UserManagement.Gateway.Users;
 using UserManagement.ServiceDefaults;
@@ -32,6 +33,7 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJw
 builder.Services.AddAuthorization();
 builder.Services.AddCredentialsRateLimit();
 builder.Services.AddSecurityHeaders();
+builder.AddOAuthServer();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RequestExceptionHandler>();
@@ -62,9 +64,11 @@ app.UseStatusCodePages(Problems.WriteForStatusCode);
 app.UseCors();
 app.UseRequestBodyLimit();
 app.UseJsonRequestContent();
+
+// Before authentication: OpenIddict answers some OAuth endpoints there, and they are rate limited too.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
 // The API's description and its browsable reference help whoever builds a client; a deployment exposes them only
@@ -78,6 +82,7 @@ if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment(
 app.MapUsersApi();
 app.MapLoginApi();
 app.MapKeysApi();
+app.MapOAuthApi();
 app.MapUserEventsApi();
 app.MapBaselineApi(app.Configuration);
 

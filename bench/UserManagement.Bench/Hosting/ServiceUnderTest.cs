@@ -106,6 +106,8 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         var gateway = StartHost(root, "Gateway", gatewayHttpPort, new Dictionary<string, string>(shared)
         {
             ["Jwt__Secret"] = JwtSecret,
+            ["OAuth__Issuer"] = "https://users.example.test/",
+            ["OAuth__KeySecret"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["RateLimiting__TokenLimit"] = "1000000",
             ["RateLimiting__TokensPerPeriod"] = "1000000",
             ["Benchmark__BaselineEndpoints"] = "true",

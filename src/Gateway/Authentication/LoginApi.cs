@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UserManagement.Gateway.Common;
 using UserManagement.Gateway.Security;
-using UserManagement.Grains.Passwords;
 using UserManagement.Grains.Users;
 
 namespace UserManagement.Gateway.Authentication;
@@ -23,7 +22,7 @@ public static class LoginApi
     }
 
     private static async Task<Results<Ok<ApiResponse<TokenResponse>>, ValidationProblem, ProblemHttpResult>> Login(
-        LoginRequest request, IGrainFactory grains, TokenIssuer tokens, HttpContext http)
+        LoginRequest request, CredentialCheck credentials, TokenIssuer tokens, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.EmailAddress))
@@ -41,15 +40,7 @@ public static class LoginApi
             return TypedResults.ValidationProblem(errors, title: "The login is not valid.");
         }
 
-        // A malformed address or an over-long password cannot match any account: the same answer as a wrong password.
-        if (!EmailAddress.IsValid(request.EmailAddress) || request.Password!.Length > PasswordPolicy.MaxLength * 2)
-        {
-            return InvalidCredentials();
-        }
-
-        var account = await grains.FindUserByEmailAddress(request.EmailAddress!);
-        using var deadline = GrainCallDeadline.For(http);
-        var login = await account.LogIn(new Password(request.Password), http.Connection.RemoteIpAddress, deadline.Token);
+        var login = await credentials.Check(request.EmailAddress!, request.Password!, http);
         return login switch
         {
             { Outcome: LoginOutcome.Succeeded, User: { } user } =>

@@ -28,6 +28,10 @@ public sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHand
                     "Too many password checks at once",
                     $"Nothing was checked. Try again in {seconds} seconds.");
                 return true;
+            case InvalidDataException:
+                // A form the reader refuses (a NUL in a value, say), met first by OpenIddict as it reads an OAuth request.
+                await Problems.Write(httpContext, StatusCodes.Status400BadRequest, "The request could not be read", "The form is not valid.");
+                return true;
             case OrleansException or TimeoutException:
             case OperationCanceledException when !httpContext.RequestAborted.IsCancellationRequested:
                 LogClusterUnavailable(logger, exception.GetType().Name);

@@ -26,8 +26,9 @@ public static class SecurityHeaders
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers.CacheControl = "no-store";
 
-        // The API reference is the one HTML page, and it runs scripts; everything else is data.
-        if (!context.Request.Path.StartsWithSegments(ApiReferencePath, StringComparison.OrdinalIgnoreCase))
+        // The API reference runs scripts, and the OAuth sign-in pages set a policy of their own; everything else is data.
+        if (!context.Request.Path.StartsWithSegments(ApiReferencePath, StringComparison.OrdinalIgnoreCase)
+            && !headers.ContainsKey("Content-Security-Policy"))
         {
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
         }

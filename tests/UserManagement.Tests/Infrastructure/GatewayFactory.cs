@@ -23,8 +23,16 @@ public sealed class GatewayFactory(UserClusterFixture cluster, IReadOnlyDictiona
         builder.UseSetting("Jwt:Secret", TestSettings.JwtSecret);
         builder.UseSetting("Jwt:Issuer", TestSettings.JwtIssuer);
         builder.UseSetting("Jwt:Audience", TestSettings.JwtAudience);
+        builder.UseSetting("OAuth:Issuer", TestSettings.OAuthIssuer);
+        foreach (var (key, value) in TestSettings.OAuthKeys)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("RateLimiting:TokenLimit", "1000000");
         builder.UseSetting("RateLimiting:TokensPerPeriod", "1000000");
+        builder.UseSetting("RateLimiting:OAuth:TokenLimit", "1000000");
+        builder.UseSetting("RateLimiting:OAuth:TokensPerPeriod", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

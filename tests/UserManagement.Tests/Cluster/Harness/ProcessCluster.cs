@@ -111,9 +111,13 @@ public sealed class ProcessCluster : IAsyncDisposable
 
         Silos = siloHosts;
         SiloPorts = ports;
-        Gateway = Own(ServiceHost.Start("gateway", "Gateway", new Dictionary<string, string>(shared)
+        Gateway = Own(ServiceHost.Start("gateway", "Gateway", new Dictionary<string, string>(shared.Concat(TestSettings.OAuthKeyVariables))
         {
             ["Jwt__Secret"] = TestSettings.JwtSecret,
+            ["OAuth__Issuer"] = "https://users.example.test/",
+
+            // An RSA key of its own for identity tokens, where in-process gateways derive one from the key secret.
+            ["OAuth__IdentityTokenSigningKeyPem"] = System.Security.Cryptography.RSA.Create(2048).ExportPkcs8PrivateKeyPem(),
             ["RateLimiting__TokenLimit"] = "1000000",
             ["RateLimiting__TokensPerPeriod"] = "1000000",
         }));
