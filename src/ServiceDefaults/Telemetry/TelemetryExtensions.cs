@@ -30,7 +30,15 @@ public static class TelemetryExtensions
         });
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .ConfigureResource(resource =>
+            {
+                // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES (service.instance.id) name the process when set, as an
+                // orchestrator such as Aspire sets them; otherwise the process is named after its application.
+                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
+                {
+                    resource.AddService(builder.Environment.ApplicationName);
+                }
+            })
             .WithTracing(tracing => tracing
                 .AddSource(OrleansSources, $"{ServicePrefix}.*")
                 .AddAspNetCoreInstrumentation(aspNetCore =>
