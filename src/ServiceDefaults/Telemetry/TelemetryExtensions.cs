@@ -52,6 +52,12 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
 
+        // Locally the Orleans dashboard's counters alone would start a trace every second, burying the requests' traces.
+        if (builder.Environment.IsDevelopment())
+        {
+            telemetry.WithTracing(tracing => tracing.AddProcessor(new BackgroundTrafficFilter()));
+        }
+
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             telemetry.UseOtlpExporter();
