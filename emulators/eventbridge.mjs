@@ -13,6 +13,7 @@
 //   throttle  400 ThrottlingException
 //   deny      400 AccessDeniedException (the outbox parks the event at once)
 // and can be changed while it runs: curl -X POST http://127.0.0.1:4010/_stand-in/mode -d hang
+// (GET /_stand-in/mode answers the current mode, which also tells a launcher that it is up).
 import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -119,6 +120,9 @@ const server = createServer((request, response) => {
   });
   request.on("end", () => {
     if (response.headersSent) return;
+    if (request.url === "/_stand-in/mode" && request.method === "GET") {
+      return answer(response, 200, { mode });
+    }
     if (request.url === "/_stand-in/mode" && request.method === "POST") {
       const wanted = Buffer.concat(chunks).toString("utf8").trim();
       if (!(wanted in modes)) return refuse(response, 400, "ValidationException", `Modes: ${Object.keys(modes).join(", ")}.`);

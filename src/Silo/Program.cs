@@ -23,8 +23,10 @@ builder.UseOrleans(silo =>
     // user whose event is due for another attempt (the DynamoDB table under Reminders, on the same client).
     silo.Services.AddEventBridgePublisher();
     silo.AddDynamoDBReminders();
+    silo.AddDevelopmentDashboard(builder.Environment);
 });
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapDevelopmentDashboard();
 app.Run();

@@ -6,7 +6,7 @@ namespace UserManagement.Bench.Hosting;
 
 /// <summary>
 /// The service as the local run starts it, on loopback ports of its own: dynalite, the EventBridge stand-in, the built
-/// silo and the built gateway (Kestrel) as their own processes, configured as <c>scripts/local-environment.sh</c> does,
+/// silo and the built gateway (Kestrel) as their own processes, configured as the local run (<c>src/AppHost</c>) configures them,
 /// plus what a benchmark needs: the rate limit lifted and the baseline endpoints on.
 /// </summary>
 public sealed class ServiceUnderTest : IAsyncDisposable
@@ -124,7 +124,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         ];
     }
 
-    /// <summary>A built host as <c>run-local.sh</c> starts it: its own folder as content root, so its appsettings.json applies.</summary>
+    /// <summary>A built host started from its own folder as content root, so its appsettings.json applies.</summary>
     private static ChildProcess StartHost(string root, string name, int httpPort, Dictionary<string, string> environment)
     {
         var folder = Path.Combine(root, "src", name, "bin", "Release", "net10.0");

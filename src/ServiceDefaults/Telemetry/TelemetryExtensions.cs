@@ -30,7 +30,15 @@ public static class TelemetryExtensions
         });
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .ConfigureResource(resource =>
+            {
+                // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES (service.instance.id) name the process when set, as an
+                // orchestrator such as Aspire sets them; otherwise the process is named after its application.
+                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
+                {
+                    resource.AddService(builder.Environment.ApplicationName);
+                }
+            })
             .WithTracing(tracing => tracing
                 .AddSource(OrleansSources, $"{ServicePrefix}.*")
                 .AddAspNetCoreInstrumentation(aspNetCore =>
@@ -43,6 +51,12 @@ public static class TelemetryExtensions
                 .AddMeter("Microsoft.Orleans", $"{ServicePrefix}.*")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
+
+        // Locally the Orleans dashboard's counters alone would start a trace every second, burying the requests' traces.
+        if (builder.Environment.IsDevelopment())
+        {
+            telemetry.WithTracing(tracing => tracing.AddProcessor(new BackgroundTrafficFilter()));
+        }
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

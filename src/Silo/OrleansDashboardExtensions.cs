@@ -1,0 +1,26 @@
+using Orleans.Dashboard;
+
+namespace UserManagement.Silo;
+
+/// <summary>
+/// Orleans's own dashboard (grain activations, call rates and latencies per grain and method, silos, reminders) at
+/// <c>/dashboard</c> of the silo's HTTP endpoint, in <c>Development</c> only: it profiles every grain call and has no
+/// authentication of its own, so a deployment never serves it.
+/// </summary>
+internal static class OrleansDashboardExtensions
+{
+    public const string Path = "/dashboard";
+
+    public static ISiloBuilder AddDevelopmentDashboard(this ISiloBuilder silo, IHostEnvironment environment) =>
+        environment.IsDevelopment() ? silo.AddDashboard() : silo;
+
+    public static WebApplication MapDevelopmentDashboard(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapOrleansDashboard(routePrefix: Path);
+        }
+
+        return app;
+    }
+}
