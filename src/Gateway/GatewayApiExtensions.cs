@@ -35,6 +35,7 @@ public static class GatewayApiExtensions
             kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
         });
 
+        services.AddRouting();
         services.AddOptions<JwtOptions>()
             .BindConfiguration(JwtOptions.SectionName)
             .ValidateDataAnnotations()
