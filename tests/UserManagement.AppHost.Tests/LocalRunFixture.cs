@@ -23,10 +23,10 @@ public sealed class LocalRunFixture : IAsyncLifetime
     public Uri DashboardUrl { get; private set; } = null!;
 
     /// <summary>The process that serves the API and the one that consumes the queue: the silo itself, co-hosted as the local run is by default.</summary>
-    public string ApiResource => "silo";
+    public const string ApiResource = "silo";
 
     /// <inheritdoc cref="ApiResource"/>
-    public string IngestResource => "silo";
+    public const string IngestResource = "silo";
 
     public HttpClient CreateApiClient() => App.CreateHttpClient(ApiResource, "http");
 
@@ -50,7 +50,7 @@ public sealed class LocalRunFixture : IAsyncLifetime
 
         using var patience = new CancellationTokenSource(StartupPatience);
         await _app.StartAsync(patience.Token);
-        foreach (var resource in new[] { ApiResource, IngestResource }.Distinct())
+        foreach (var resource in new[] { ApiResource, IngestResource }.Distinct(StringComparer.Ordinal))
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, patience.Token);
         }
