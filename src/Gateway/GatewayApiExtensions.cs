@@ -42,6 +42,8 @@ public static class GatewayApiExtensions
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton(provider => new ValidatedTokenCache(
+            provider.GetRequiredService<IOptions<JwtOptions>>().Value.ValidatedTokenCacheSize, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
