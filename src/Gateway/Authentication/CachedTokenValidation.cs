@@ -7,7 +7,11 @@ namespace UserManagement.Gateway.Authentication;
 /// under the same parameters, is answered from the cache; any other is validated by <paramref name="inner"/> with every
 /// check, and remembered when it passes.
 /// </summary>
-public sealed class CachedTokenValidation(TokenHandler inner, ValidatedTokenCache cache) : TokenHandler
+/// <param name="configured">
+/// The scheme's parameters as configured. The bearer handler validates each request with a copy of them, so the
+/// remembered outcomes belong to these: options built anew (other keys, issuers or audience) come with new ones.
+/// </param>
+public sealed class CachedTokenValidation(TokenHandler inner, ValidatedTokenCache cache, TokenValidationParameters configured) : TokenHandler
 {
     public override int MaximumTokenSizeInBytes
     {
@@ -19,13 +23,13 @@ public sealed class CachedTokenValidation(TokenHandler inner, ValidatedTokenCach
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
-        if (cache.Find(token, validationParameters) is { } remembered)
+        if (cache.Find(token, configured) is { } remembered)
         {
             return remembered;
         }
 
         var result = await inner.ValidateTokenAsync(token, validationParameters);
-        cache.Remember(token, validationParameters, result);
+        cache.Remember(token, configured, result);
         return result;
     }
 

@@ -36,7 +36,7 @@ public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options, SigningKeyR
             RoleClaimType = TokenClaims.UserType,
         };
         // Every check above runs once per token; the outcome is reused until the token expires (ValidatedTokenCache).
-        var handlers = bearer.TokenHandlers.Select(handler => handler as CachedTokenValidation ?? new CachedTokenValidation(handler, cache)).ToList();
+        var handlers = bearer.TokenHandlers.Select(handler => handler as CachedTokenValidation ?? new CachedTokenValidation(handler, cache, bearer.TokenValidationParameters)).ToList();
         bearer.TokenHandlers.Clear();
         handlers.ForEach(bearer.TokenHandlers.Add);
         bearer.Events = new JwtBearerEvents

@@ -9,7 +9,8 @@ namespace UserManagement.Gateway.Authentication;
 /// sends the same token with every request pays for its signature and claims checks once. Only tokens that passed
 /// every check are remembered; a refused token is checked afresh each time. Bounded in size: when full, expired
 /// entries are dropped, and a token that still finds no room is simply not remembered. Everything is forgotten when
-/// the validation parameters (the keys, issuers, audience) are not the ones it was filled under.
+/// the validation parameters (the keys, issuers, audience) are not the ones it was filled under: the scheme's
+/// configured parameters, of which each request validates with a copy.
 /// </summary>
 public sealed class ValidatedTokenCache(int capacity, TimeProvider time)
 {
