@@ -51,7 +51,9 @@ public static class TelemetryExtensions
                 .AddSource(OrleansSources, $"{ServicePrefix}.*")
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                 {
-                    aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal);
+                    // Health probes and the Orleans dashboard's polls (Development only) are nobody's request.
+                    aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
+                        && !context.Request.Path.StartsWithSegments("/dashboard", StringComparison.Ordinal);
                     aspNetCore.EnrichWithHttpResponse = ReplacePathWithRoute;
                 })
                 .AddHttpClientInstrumentation())
