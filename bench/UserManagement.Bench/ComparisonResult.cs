@@ -36,9 +36,12 @@ public sealed record ComparisonResult(string Unit, IReadOnlyList<(string Name, I
     ];
 
     /// <summary>The median over rounds of the first contender's rate divided by <paramref name="otherIndex"/>'s.</summary>
-    public double RatioOfFirstTo(int otherIndex)
+    public double RatioOfFirstTo(int otherIndex) => RatioOf(0, otherIndex);
+
+    /// <summary>The median over rounds of contender <paramref name="index"/>'s rate divided by <paramref name="otherIndex"/>'s.</summary>
+    public double RatioOf(int index, int otherIndex)
     {
-        var first = Contenders[0].Rounds;
+        var first = Contenders[index].Rounds;
         var other = Contenders[otherIndex].Rounds;
         return Median([.. first.Zip(other, (a, b) => a.Rate / b.Rate)]);
     }

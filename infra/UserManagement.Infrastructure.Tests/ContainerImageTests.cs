@@ -6,7 +6,7 @@ namespace UserManagement.Infrastructure.Tests;
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class ContainerImageTests(SynthesizedStackFixture fixture)
 {
-    private readonly SynthesizedStack _stack = fixture.Default;
+    private readonly SynthesizedStack _stack = fixture.Split;
 
     [Theory]
     [InlineData("silo", "UserManagement.Silo")]
@@ -17,8 +17,8 @@ public sealed class ContainerImageTests(SynthesizedStackFixture fixture)
         var service = serviceName switch
         {
             "silo" => _stack.Stack.Silo,
-            "gateway" => _stack.Stack.Gateway,
-            _ => _stack.Stack.Ingest,
+            "gateway" => _stack.Stack.Gateway!,
+            _ => _stack.Stack.Ingest!,
         };
 
         var command = _stack.ContainerOf(service)["Command"]!.Select(part => (string)part!);
@@ -29,7 +29,7 @@ public sealed class ContainerImageTests(SynthesizedStackFixture fixture)
     [Fact]
     public void All_services_run_the_same_image_built_from_the_repository_dockerfile()
     {
-        var images = new[] { _stack.Stack.Silo, _stack.Stack.Gateway, _stack.Stack.Ingest }
+        var images = new[] { _stack.Stack.Silo, _stack.Stack.Gateway!, _stack.Stack.Ingest! }
             .Select(service => _stack.ContainerOf(service)["Image"]!.ToString())
             .Distinct()
             .ToList();
@@ -71,11 +71,12 @@ public sealed class ContainerImageTests(SynthesizedStackFixture fixture)
     {
         var prebuilt = StackSynthesizer.Synthesize(new Dictionary<string, object>
         {
+            ["topology"] = "split",
             ["imageRepositoryName"] = "user-management",
             ["imageTag"] = "1.4.2",
         });
 
-        var image = prebuilt.ContainerOf(prebuilt.Stack.Gateway)["Image"]!.ToString(Newtonsoft.Json.Formatting.None);
+        var image = prebuilt.ContainerOf(prebuilt.Stack.Gateway!)["Image"]!.ToString(Newtonsoft.Json.Formatting.None);
 
         Assert.Contains("/user-management:1.4.2", image, StringComparison.Ordinal);
         Assert.DoesNotContain("container-assets", image, StringComparison.Ordinal);

@@ -5,9 +5,9 @@ namespace UserManagement.Infrastructure.Tests;
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class FargateServiceTests(SynthesizedStackFixture fixture)
 {
-    private readonly SynthesizedStack _stack = fixture.Default;
+    private readonly SynthesizedStack _stack = fixture.Split;
 
-    private IEnumerable<UserManagementService> Services => [_stack.Stack.Silo, _stack.Stack.Gateway, _stack.Stack.Ingest];
+    private IEnumerable<UserManagementService> Services => [_stack.Stack.Silo, _stack.Stack.Gateway!, _stack.Stack.Ingest!];
 
     [Fact]
     public void Three_fargate_services_run_in_private_subnets_without_public_ips()
@@ -32,8 +32,8 @@ public sealed class FargateServiceTests(SynthesizedStackFixture fixture)
         var expected = new Dictionary<UserManagementService, string>
         {
             [_stack.Stack.Silo] = _stack.LogicalIdOf(_stack.Stack.SecurityGroups.Silo),
-            [_stack.Stack.Gateway] = _stack.LogicalIdOf(_stack.Stack.SecurityGroups.Gateway),
-            [_stack.Stack.Ingest] = _stack.LogicalIdOf(_stack.Stack.SecurityGroups.Ingest),
+            [_stack.Stack.Gateway!] = _stack.LogicalIdOf(_stack.Stack.SecurityGroups.Gateway),
+            [_stack.Stack.Ingest!] = _stack.LogicalIdOf(_stack.Stack.SecurityGroups.Ingest),
         };
 
         foreach (var (service, securityGroupId) in expected)
@@ -58,21 +58,21 @@ public sealed class FargateServiceTests(SynthesizedStackFixture fixture)
     public void Silo_and_gateway_run_two_tasks_and_ingest_one()
     {
         Assert.Equal(2, (int?)_stack.PropertiesOf(_stack.Stack.Silo.Service)["DesiredCount"]);
-        Assert.Equal(2, (int?)_stack.PropertiesOf(_stack.Stack.Gateway.Service)["DesiredCount"]);
-        Assert.Equal(1, (int?)_stack.PropertiesOf(_stack.Stack.Ingest.Service)["DesiredCount"]);
+        Assert.Equal(2, (int?)_stack.PropertiesOf(_stack.Stack.Gateway!.Service)["DesiredCount"]);
+        Assert.Equal(1, (int?)_stack.PropertiesOf(_stack.Stack.Ingest!.Service)["DesiredCount"]);
     }
 
     [Fact]
     public void Ingest_container_is_replaced_when_its_liveness_fails_and_the_others_have_no_container_check()
     {
-        var check = _stack.ContainerOf(_stack.Stack.Ingest)["HealthCheck"]!;
+        var check = _stack.ContainerOf(_stack.Stack.Ingest!)["HealthCheck"]!;
         var command = check["Command"]!.Select(part => (string)part!).ToList();
 
         Assert.Equal(["CMD", "bash", "-c"], command.Take(3));
         Assert.Contains("GET /health/live", command[3], StringComparison.Ordinal);
         Assert.Contains("/dev/tcp/127.0.0.1/8080", command[3], StringComparison.Ordinal);
         Assert.Null(_stack.ContainerOf(_stack.Stack.Silo)["HealthCheck"]);
-        Assert.Null(_stack.ContainerOf(_stack.Stack.Gateway)["HealthCheck"]);
+        Assert.Null(_stack.ContainerOf(_stack.Stack.Gateway!)["HealthCheck"]);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class FargateServiceTests(SynthesizedStackFixture fixture)
             stack.ContainerOf(service)["PortMappings"]!.Select(mapping => (int)mapping["ContainerPort"]!);
 
         Assert.Equal([8080, 11111, 30000], PortsOf(_stack, _stack.Stack.Silo));
-        Assert.Equal([8080], PortsOf(_stack, _stack.Stack.Gateway));
-        Assert.Equal([8080], PortsOf(_stack, _stack.Stack.Ingest));
+        Assert.Equal([8080], PortsOf(_stack, _stack.Stack.Gateway!));
+        Assert.Equal([8080], PortsOf(_stack, _stack.Stack.Ingest!));
     }
 }

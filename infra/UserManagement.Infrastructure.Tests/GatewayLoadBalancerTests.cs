@@ -7,7 +7,7 @@ namespace UserManagement.Infrastructure.Tests;
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class GatewayLoadBalancerTests(SynthesizedStackFixture fixture)
 {
-    private readonly SynthesizedStack _stack = fixture.Default;
+    private readonly SynthesizedStack _stack = fixture.Split;
 
     [Fact]
     public void Load_balancer_is_internet_facing_in_public_subnets()
@@ -36,14 +36,14 @@ public sealed class GatewayLoadBalancerTests(SynthesizedStackFixture fixture)
     [Fact]
     public void Gateway_service_is_the_registered_target()
     {
-        var gatewayService = _stack.PropertiesOf(_stack.Stack.Gateway.Service);
+        var gatewayService = _stack.PropertiesOf(_stack.Stack.Gateway!.Service);
         var registration = Assert.Single(gatewayService["LoadBalancers"]!);
 
         Assert.Equal("gateway", (string?)registration["ContainerName"]);
         Assert.Equal(8080, (int?)registration["ContainerPort"]);
         Assert.True(IsRefTo(registration["TargetGroupArn"]!, _stack.LogicalIdOf(_stack.Stack.LoadBalancer.TargetGroup)));
         Assert.Empty(_stack.PropertiesOf(_stack.Stack.Silo.Service)["LoadBalancers"] ?? new JArray());
-        Assert.Empty(_stack.PropertiesOf(_stack.Stack.Ingest.Service)["LoadBalancers"] ?? new JArray());
+        Assert.Empty(_stack.PropertiesOf(_stack.Stack.Ingest!.Service)["LoadBalancers"] ?? new JArray());
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class GatewayLoadBalancerTests(SynthesizedStackFixture fixture)
     public void With_a_certificate_https_serves_the_gateway_and_http_redirects()
     {
         const string certificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000";
-        var secured = StackSynthesizer.Synthesize(new Dictionary<string, object> { ["certificateArn"] = certificateArn });
+        var secured = StackSynthesizer.Synthesize(new Dictionary<string, object> { ["topology"] = "split", ["certificateArn"] = certificateArn });
 
         var listeners = secured.ResourcesOfType("AWS::ElasticLoadBalancingV2::Listener")
             .ToDictionary(listener => (int)listener.Properties["Port"]!, listener => listener.Properties);

@@ -5,9 +5,9 @@ namespace UserManagement.Infrastructure.Tests;
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class GatewayTaskRoleTests(SynthesizedStackFixture fixture)
 {
-    private readonly SynthesizedStack _stack = fixture.Default;
+    private readonly SynthesizedStack _stack = fixture.Split;
 
-    private string RoleId => _stack.LogicalIdOf(_stack.Stack.Gateway.TaskRole);
+    private string RoleId => _stack.LogicalIdOf(_stack.Stack.Gateway!.TaskRole);
 
     [Theory]
     [InlineData("dynamodb:")]

@@ -7,9 +7,9 @@ namespace UserManagement.Infrastructure.Tests;
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class IngestTaskRoleTests(SynthesizedStackFixture fixture)
 {
-    private readonly SynthesizedStack _stack = fixture.Default;
+    private readonly SynthesizedStack _stack = fixture.Split;
 
-    private string RoleId => _stack.LogicalIdOf(_stack.Stack.Ingest.TaskRole);
+    private string RoleId => _stack.LogicalIdOf(_stack.Stack.Ingest!.TaskRole);
 
     private List<string> ActionsOn(string queueLogicalId) =>
         _stack.StatementsGrantedTo(RoleId)

@@ -7,7 +7,7 @@ namespace UserManagement.Infrastructure.Tests;
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class OperationalAlarmTests(SynthesizedStackFixture fixture)
 {
-    private readonly SynthesizedStack _stack = fixture.Default;
+    private readonly SynthesizedStack _stack = fixture.Split;
 
     private string TopicId => _stack.LogicalIdOf(_stack.Stack.Alarms.Topic);
 
@@ -76,7 +76,7 @@ public sealed class OperationalAlarmTests(SynthesizedStackFixture fixture)
     {
         Assert.Empty(_stack.ResourcesOfType("AWS::SNS::Subscription"));
 
-        var subscribed = StackSynthesizer.Synthesize(new Dictionary<string, object> { ["alarmEmailAddress"] = "oncall@shop.example" });
+        var subscribed = StackSynthesizer.Synthesize(new Dictionary<string, object> { ["topology"] = "split", ["alarmEmailAddress"] = "oncall@shop.example" });
 
         var subscription = Assert.Single(subscribed.ResourcesOfType("AWS::SNS::Subscription"));
         Assert.Equal("email", (string?)subscription.Properties["Protocol"]);

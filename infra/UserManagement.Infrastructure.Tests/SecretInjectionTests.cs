@@ -7,7 +7,7 @@ namespace UserManagement.Infrastructure.Tests;
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class SecretInjectionTests(SynthesizedStackFixture fixture)
 {
-    private readonly SynthesizedStack _stack = fixture.Default;
+    private readonly SynthesizedStack _stack = fixture.Split;
 
     private string JwtSigningKeyId => _stack.LogicalIdOf(_stack.Stack.Secrets.JwtSigningKey);
 
@@ -26,12 +26,12 @@ public sealed class SecretInjectionTests(SynthesizedStackFixture fixture)
     [Fact]
     public void Gateway_receives_the_jwt_signing_key_as_an_ecs_secret()
     {
-        var secrets = _stack.SecretsOf(_stack.Stack.Gateway);
+        var secrets = _stack.SecretsOf(_stack.Stack.Gateway!);
 
         Assert.Equal(["Jwt__Secret", "OAuth__KeySecret"], secrets.Keys.Order());
         Assert.True(JToken.DeepEquals(Ref(JwtSigningKeyId), secrets["Jwt__Secret"]));
-        Assert.DoesNotContain("Jwt__Secret", _stack.EnvironmentOf(_stack.Stack.Gateway).Keys);
-        Assert.DoesNotContain("OAuth__KeySecret", _stack.EnvironmentOf(_stack.Stack.Gateway).Keys);
+        Assert.DoesNotContain("Jwt__Secret", _stack.EnvironmentOf(_stack.Stack.Gateway!).Keys);
+        Assert.DoesNotContain("OAuth__KeySecret", _stack.EnvironmentOf(_stack.Stack.Gateway!).Keys);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class SecretInjectionTests(SynthesizedStackFixture fixture)
     [Fact]
     public void Ingest_receives_no_secrets()
     {
-        Assert.Empty(_stack.SecretsOf(_stack.Stack.Ingest));
+        Assert.Empty(_stack.SecretsOf(_stack.Stack.Ingest!));
     }
 
     [Theory]
@@ -58,8 +58,8 @@ public sealed class SecretInjectionTests(SynthesizedStackFixture fixture)
         var services = new Dictionary<string, UserManagementService>
         {
             ["Silo"] = _stack.Stack.Silo,
-            ["Gateway"] = _stack.Stack.Gateway,
-            ["Ingest"] = _stack.Stack.Ingest,
+            ["Gateway"] = _stack.Stack.Gateway!,
+            ["Ingest"] = _stack.Stack.Ingest!,
         };
         var secretId = secretName == "JwtSigningKey" ? JwtSigningKeyId : AdminPasswordId;
 

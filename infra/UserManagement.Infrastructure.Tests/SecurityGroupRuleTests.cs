@@ -5,7 +5,7 @@ namespace UserManagement.Infrastructure.Tests;
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class SecurityGroupRuleTests(SynthesizedStackFixture fixture)
 {
-    private readonly SynthesizedStack _stack = fixture.Default;
+    private readonly SynthesizedStack _stack = fixture.Split;
 
     private string Silo => _stack.LogicalIdOf(_stack.Stack.SecurityGroups.Silo);
 

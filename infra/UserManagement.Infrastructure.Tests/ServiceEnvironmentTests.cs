@@ -7,13 +7,13 @@ namespace UserManagement.Infrastructure.Tests;
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
 {
-    private readonly SynthesizedStack _stack = fixture.Default;
+    private readonly SynthesizedStack _stack = fixture.Split;
 
     private UserManagementService Service(string name) => name switch
     {
         "silo" => _stack.Stack.Silo,
-        "gateway" => _stack.Stack.Gateway,
-        "ingest" => _stack.Stack.Ingest,
+        "gateway" => _stack.Stack.Gateway!,
+        "ingest" => _stack.Stack.Ingest!,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown service"),
     };
 
@@ -67,7 +67,7 @@ public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
     [Fact]
     public void Gateway_gets_token_issuer_and_audience()
     {
-        var environment = _stack.EnvironmentOf(_stack.Stack.Gateway);
+        var environment = _stack.EnvironmentOf(_stack.Stack.Gateway!);
 
         Assert.Equal("user-management", (string?)environment["Jwt__Issuer"]);
         Assert.Equal("shop", (string?)environment["Jwt__Audience"]);
@@ -77,17 +77,17 @@ public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
     [Fact]
     public void Gateway_gets_the_load_balancers_address_as_oauth_issuer_unless_one_is_given()
     {
-        var issuer = _stack.EnvironmentOf(_stack.Stack.Gateway)["OAuth__Issuer"]!;
-        var given = StackSynthesizer.Synthesize(new Dictionary<string, object> { ["oauthIssuer"] = "https://users.shop.example/" });
+        var issuer = _stack.EnvironmentOf(_stack.Stack.Gateway!)["OAuth__Issuer"]!;
+        var given = StackSynthesizer.Synthesize(new Dictionary<string, object> { ["topology"] = "split", ["oauthIssuer"] = "https://users.shop.example/" });
 
         Assert.Contains("DNSName", issuer.ToString(), StringComparison.Ordinal);
-        Assert.Equal("https://users.shop.example/", (string?)given.EnvironmentOf(given.Stack.Gateway)["OAuth__Issuer"]);
+        Assert.Equal("https://users.shop.example/", (string?)given.EnvironmentOf(given.Stack.Gateway!)["OAuth__Issuer"]);
     }
 
     [Fact]
     public void Gateway_reads_the_client_address_the_load_balancer_forwards()
     {
-        var environment = _stack.EnvironmentOf(_stack.Stack.Gateway);
+        var environment = _stack.EnvironmentOf(_stack.Stack.Gateway!);
 
         Assert.Equal("true", (string?)environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
     }
@@ -95,7 +95,7 @@ public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
     [Fact]
     public void Ingest_gets_both_queue_urls()
     {
-        var environment = _stack.EnvironmentOf(_stack.Stack.Ingest);
+        var environment = _stack.EnvironmentOf(_stack.Stack.Ingest!);
 
         Assert.True(JToken.DeepEquals(Ref(_stack.LogicalIdOf(_stack.Stack.OrderEvents.Queue)), environment["Ingest__QueueUrl"]));
         Assert.True(JToken.DeepEquals(Ref(_stack.LogicalIdOf(_stack.Stack.OrderEvents.DeadLetterQueue)), environment["Ingest__DeadLetterQueueUrl"]));
@@ -106,6 +106,7 @@ public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
     {
         var production = StackSynthesizer.Synthesize(new Dictionary<string, object>
         {
+            ["topology"] = "split",
             ["environmentName"] = "prod",
             ["adminEmailAddress"] = "ops@shop.example",
             ["jwtIssuer"] = "users.shop.example",
@@ -117,7 +118,7 @@ public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
         Assert.Equal("prod.users", (string?)silo["Events__Source"]);
         Assert.Equal("user-management-prod", (string?)silo["Orleans__ClusterId"]);
         Assert.Equal("ops@shop.example", (string?)silo["Admin__EmailAddress"]);
-        var gateway = production.EnvironmentOf(production.Stack.Gateway);
+        var gateway = production.EnvironmentOf(production.Stack.Gateway!);
         Assert.Equal("users.shop.example", (string?)gateway["Jwt__Issuer"]);
         Assert.Equal("shop.example", (string?)gateway["Jwt__Audience"]);
     }

@@ -6,9 +6,9 @@ namespace UserManagement.Infrastructure.Tests;
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class ServiceLogTests(SynthesizedStackFixture fixture)
 {
-    private readonly SynthesizedStack _stack = fixture.Default;
+    private readonly SynthesizedStack _stack = fixture.Split;
 
-    private IEnumerable<UserManagementService> Services => [_stack.Stack.Silo, _stack.Stack.Gateway, _stack.Stack.Ingest];
+    private IEnumerable<UserManagementService> Services => [_stack.Stack.Silo, _stack.Stack.Gateway!, _stack.Stack.Ingest!];
 
     [Fact]
     public void Each_service_logs_to_its_own_log_group_through_awslogs()

@@ -7,7 +7,7 @@ namespace UserManagement.Infrastructure.Tests;
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class SiloTaskRoleTests(SynthesizedStackFixture fixture)
 {
-    private readonly SynthesizedStack _stack = fixture.Default;
+    private readonly SynthesizedStack _stack = fixture.Split;
 
     private string RoleId => _stack.LogicalIdOf(_stack.Stack.Silo.TaskRole);
 

@@ -41,6 +41,13 @@ public sealed record UserManagementSettings
 
     public int NatGateways { get; init; } = 1;
 
+    /// <summary>
+    /// <c>CoHosted</c> (the default): the silos serve the API behind the load balancer and consume the order queue
+    /// themselves. <c>Split</c>: a gateway service behind the load balancer and an ingest service, both Orleans clients
+    /// of the silos, for an internet-facing tier kept apart from the cluster.
+    /// </summary>
+    public ServiceTopology Topology { get; init; } = ServiceTopology.CoHosted;
+
     public string StackName => $"UserManagement-{EnvironmentName}";
 
     public static UserManagementSettings FromContext(Node node)
@@ -61,6 +68,12 @@ public sealed record UserManagementSettings
             AlarmEmailAddress = ContextString(node, "alarmEmailAddress"),
             OAuthIssuer = ContextString(node, "oauthIssuer"),
             NatGateways = ContextInteger(node, "natGateways") ?? defaults.NatGateways,
+            Topology = ContextString(node, "topology") switch
+            {
+                null => defaults.Topology,
+                var text when Enum.TryParse<ServiceTopology>(text, ignoreCase: true, out var topology) && Enum.IsDefined(topology) => topology,
+                var other => throw new ArgumentException($"Context value 'topology' must be coHosted or split, not '{other}'."),
+            },
         };
     }
 

@@ -9,8 +9,9 @@ using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
 namespace UserManagement.Infrastructure;
 
 /// <summary>
-/// The user management service as it runs in production: an Orleans silo, an HTTP gateway and an order-event
-/// ingest worker on Fargate, sharing one image, with grain state in DynamoDB and cluster membership in Redis.
+/// The user management service as it runs in production, on Fargate from one image, with grain state in DynamoDB and
+/// cluster membership in Redis: co-hosted, Orleans silos that serve the HTTP API behind the load balancer and consume
+/// the order events themselves; split, the silos with an HTTP gateway service and an order-event ingest service.
 /// </summary>
 public sealed class UserManagementStack : Stack
 {
@@ -39,6 +40,12 @@ public sealed class UserManagementStack : Stack
         var cluster = new Cluster(this, "Cluster", new ClusterProps { Vpc = Network.Vpc, ContainerInsights = true });
         var image = ServiceImage(repositoryRoot);
 
+        var coHosted = settings.Topology == ServiceTopology.CoHosted;
+        var apiSecrets = new Dictionary<string, EcsSecret>
+        {
+            ["Jwt__Secret"] = EcsSecret.FromSecretsManager(Secrets.JwtSigningKey),
+            ["OAuth__KeySecret"] = EcsSecret.FromSecretsManager(Secrets.OAuthKeySecret),
+        };
         Silo = new UserManagementService(this, "Silo", new UserManagementServiceOptions
         {
             Name = "silo",
@@ -48,50 +55,56 @@ public sealed class UserManagementStack : Stack
             Subnets = Network.PrivateSubnets,
             SecurityGroup = SecurityGroups.Silo,
             AdditionalPorts = [ServicePorts.SiloToSilo, ServicePorts.SiloGateway],
-            Environment = SiloEnvironment(),
-            Secrets = new Dictionary<string, EcsSecret>
+            Environment = coHosted ? Merge(SiloEnvironment(), GatewayEnvironment(), IngestEnvironment()) : SiloEnvironment(),
+            Secrets = new Dictionary<string, EcsSecret>(coHosted ? apiSecrets : [])
             {
                 ["Admin__Password"] = EcsSecret.FromSecretsManager(Secrets.AdminPassword),
             },
+
+            // Co-hosted, a silo also serves the API and consumes the queue: a whole vCPU, so hashing leaves one for the rest.
+            Cpu = coHosted ? 1024 : 512,
+            MemoryLimitMiB = coHosted ? 2048 : 1024,
+            HealthCheckGracePeriod = coHosted ? Duration.Seconds(60) : null,
+            LivenessCheckPath = coHosted ? "/health/live" : null,
         });
 
-        Gateway = new UserManagementService(this, "Gateway", new UserManagementServiceOptions
+        if (!coHosted)
         {
-            Name = "gateway",
-            AssemblyName = "UserManagement.Gateway",
-            Cluster = cluster,
-            Image = image,
-            Subnets = Network.PrivateSubnets,
-            SecurityGroup = SecurityGroups.Gateway,
-            Environment = GatewayEnvironment(),
-            Secrets = new Dictionary<string, EcsSecret>
+            Gateway = new UserManagementService(this, "Gateway", new UserManagementServiceOptions
             {
-                ["Jwt__Secret"] = EcsSecret.FromSecretsManager(Secrets.JwtSigningKey),
-                ["OAuth__KeySecret"] = EcsSecret.FromSecretsManager(Secrets.OAuthKeySecret),
-            },
-            HealthCheckGracePeriod = Duration.Seconds(60),
-        });
+                Name = "gateway",
+                AssemblyName = "UserManagement.Gateway",
+                Cluster = cluster,
+                Image = image,
+                Subnets = Network.PrivateSubnets,
+                SecurityGroup = SecurityGroups.Gateway,
+                Environment = GatewayEnvironment(),
+                Secrets = apiSecrets,
+                HealthCheckGracePeriod = Duration.Seconds(60),
+            });
 
-        Ingest = new UserManagementService(this, "Ingest", new UserManagementServiceOptions
-        {
-            Name = "ingest",
-            AssemblyName = "UserManagement.Ingest",
-            Cluster = cluster,
-            Image = image,
-            Subnets = Network.PrivateSubnets,
-            SecurityGroup = SecurityGroups.Ingest,
-            Environment = IngestEnvironment(),
-            DesiredCount = 1,
-            // The worker serves no traffic, so no load balancer would notice a consumer that stopped: the container's
-            // own health check asks /health/live, and ECS replaces the task when it fails.
-            LivenessCheckPath = "/health/live",
-        });
+            Ingest = new UserManagementService(this, "Ingest", new UserManagementServiceOptions
+            {
+                Name = "ingest",
+                AssemblyName = "UserManagement.Ingest",
+                Cluster = cluster,
+                Image = image,
+                Subnets = Network.PrivateSubnets,
+                SecurityGroup = SecurityGroups.Ingest,
+                Environment = IngestEnvironment(),
+                DesiredCount = 1,
+                // The worker serves no traffic, so no load balancer would notice a consumer that stopped: the container's
+                // own health check asks /health/live, and ECS replaces the task when it fails.
+                LivenessCheckPath = "/health/live",
+            });
+        }
 
+        Api = Gateway ?? Silo;
         GrantSiloAccess();
-        GrantIngestAccess();
+        GrantIngestAccess(Ingest ?? Silo);
 
-        LoadBalancer = new GatewayLoadBalancer(this, "Ingress", Network.Vpc, Gateway.Service, settings.CertificateArn);
-        Gateway.Container.AddEnvironment("OAuth__Issuer", settings.OAuthIssuer
+        LoadBalancer = new GatewayLoadBalancer(this, "Ingress", Network.Vpc, Api.Service, settings.CertificateArn);
+        Api.Container.AddEnvironment("OAuth__Issuer", settings.OAuthIssuer
             ?? $"{(settings.CertificateArn is null ? "http" : "https")}://{LoadBalancer.LoadBalancer.LoadBalancerDnsName}/");
         Alarms = new OperationalAlarms(this, "Alarms", OrderEvents.DeadLetterQueue, LoadBalancer.LoadBalancer, Silo.LogGroup, settings.AlarmEmailAddress);
 
@@ -123,9 +136,14 @@ public sealed class UserManagementStack : Stack
 
     public UserManagementService Silo { get; }
 
-    public UserManagementService Gateway { get; }
+    /// <summary>The gateway service (split topology only).</summary>
+    public UserManagementService? Gateway { get; }
 
-    public UserManagementService Ingest { get; }
+    /// <summary>The ingest service (split topology only).</summary>
+    public UserManagementService? Ingest { get; }
+
+    /// <summary>The service behind the load balancer: the silo when co-hosted, else the gateway.</summary>
+    public UserManagementService Api { get; }
 
     public GatewayLoadBalancer LoadBalancer { get; }
 
@@ -158,9 +176,25 @@ public sealed class UserManagementStack : Stack
         ["OTEL_SERVICE_NAME"] = $"{ServiceId}-{serviceName}",
     };
 
+    private static Dictionary<string, string> Merge(params Dictionary<string, string>[] environments)
+    {
+        var merged = new Dictionary<string, string>();
+        foreach (var (key, value) in environments.SelectMany(environment => environment))
+        {
+            merged[key] = value;
+        }
+
+        merged["OTEL_SERVICE_NAME"] = $"{ServiceId}-silo";
+        merged["CoHosting__Api"] = "true";
+        merged["CoHosting__Ingest"] = "true";
+        return merged;
+    }
+
     private Dictionary<string, string> SiloEnvironment()
     {
         var environment = CommonEnvironment("silo");
+        environment["CoHosting__Api"] = "false";
+        environment["CoHosting__Ingest"] = "false";
         environment["Orleans__Endpoints__ListenOnAnyHostAddress"] = "true";
         environment["Storage__Users__TableName"] = StateTable.Table.TableName;
         environment["Storage__Users__CreateTableIfNotExists"] = "false";
@@ -231,9 +265,9 @@ public sealed class UserManagementStack : Stack
         }));
     }
 
-    private void GrantIngestAccess()
+    private void GrantIngestAccess(UserManagementService consumer)
     {
-        Ingest.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        consumer.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "ConsumeOrderEvents",
             Actions =
@@ -246,7 +280,7 @@ public sealed class UserManagementStack : Stack
             ],
             Resources = [OrderEvents.Queue.QueueArn],
         }));
-        Ingest.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        consumer.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "DeadLetterPoisonMessages",
             Actions = ["sqs:SendMessage"],

@@ -13,7 +13,16 @@ public sealed class LocalRunSettings
 
     public string AdministratorEmailAddress { get; set; } = "admin@serverless-sample.com";
 
+    /// <summary><c>CoHosted</c>: one silo process serves the API and consumes the queue. <c>Split</c>: three processes.</summary>
+    public LocalRunTopology Topology { get; set; } = LocalRunTopology.CoHosted;
+
     public LocalRunPorts Ports { get; set; } = new();
+}
+
+public enum LocalRunTopology
+{
+    CoHosted = 0,
+    Split = 1,
 }
 
 /// <summary>The ports on 127.0.0.1. The HTTP ones are where a person reaches each process; Orleans's are its own TCP ports.</summary>
@@ -21,6 +30,7 @@ public sealed class LocalRunPorts
 {
     public int Api { get; set; } = 5080;
 
+    /// <summary>The silo's own HTTP port when the topology is split (co-hosted, the silo serves on <see cref="Api"/>).</summary>
     public int Silo { get; set; } = 5081;
 
     public int Ingest { get; set; } = 5082;

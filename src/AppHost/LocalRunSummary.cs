@@ -6,7 +6,8 @@ namespace UserManagement.AppHost;
 internal static partial class LocalRunSummary
 {
     public static void Write(ILogger logger, LocalRunSettings settings, string dashboardUrl) =>
-        Running(logger, settings.Ports.Api, dashboardUrl, settings.Ports.Silo, settings.Ports.EventBridge, settings.AdministratorEmailAddress);
+        Running(logger, settings.Ports.Api, dashboardUrl,
+            settings.Topology == LocalRunTopology.CoHosted ? settings.Ports.Api : settings.Ports.Silo, settings.Ports.EventBridge, settings.AdministratorEmailAddress);
 
     [LoggerMessage(Level = LogLevel.Information, Message = """
         The service is running:

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UserManagement.AppHost;
 
-// The whole service on this machine, with no AWS account: the AWS stand-ins, then the silo, the gateway and the ingest
-// worker, each configured here, on 127.0.0.1, with their traces, logs and metrics on the Aspire dashboard.
+// The whole service on this machine, with no AWS account: the AWS stand-ins, then the silo serving the API and
+// consuming the queue (or, split, the silo, the gateway and the ingest worker), each configured here, on 127.0.0.1, with their traces, logs and metrics on the Aspire dashboard.
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = builder.Configuration.GetSection(LocalRunSettings.SectionName).Get<LocalRunSettings>() ?? new LocalRunSettings();
 var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
@@ -33,8 +33,11 @@ var sqs = builder.AddEmulator("sqs", emulators, settings.Ports.Sqs, "/health", "
 var events = builder.AddEmulator("events", emulators, settings.Ports.EventBridge, "/_stand-in/mode", "EVENTBRIDGE_PORT",
         "eventbridge.mjs", "--out", Path.Combine(data, "events.jsonl"));
 
+// Co-hosted (the default): one silo process serves the API on the API's port and consumes the queue, as a co-hosted
+// deployment runs. Split: the silo, the gateway and the ingest worker as three processes, as a split deployment runs.
+var coHosted = settings.Topology == LocalRunTopology.CoHosted;
 var silo = builder.AddProject<Projects.UserManagement_Silo>("silo", launchProfileName: null)
-    .WithLoopbackHttpEndpoint(settings.Ports.Silo)
+    .WithLoopbackHttpEndpoint(coHosted ? settings.Ports.Api : settings.Ports.Silo)
     .WithServiceSettings(settings)
     .WithEnvironment("Orleans__Endpoints__SiloPort", settings.Ports.OrleansSilo.ToString(CultureInfo.InvariantCulture))
     .WithEnvironment("AWS_ENDPOINT_URL_DYNAMODB", dynamodb.GetEndpoint("http"))
@@ -44,34 +47,36 @@ var silo = builder.AddProject<Projects.UserManagement_Silo>("silo", launchProfil
     .WithEnvironment("Events__Source", "local.users")
     .WithEnvironment("Admin__EmailAddress", settings.AdministratorEmailAddress)
     .WithEnvironment("Admin__Password", adminPassword)
+    .WithEnvironment("CoHosting__Api", coHosted ? "true" : "false")
+    .WithEnvironment("CoHosting__Ingest", coHosted ? "true" : "false")
     .WithHttpHealthCheck("/health/ready")
     .WaitFor(dynamodb)
     .WaitFor(events);
 silo.WithUrl($"{silo.GetEndpoint("http")}/dashboard/", "Orleans dashboard");
 
-var gateway = builder.AddProject<Projects.UserManagement_Gateway>("gateway", launchProfileName: null)
+var api = coHosted ? silo : builder.AddProject<Projects.UserManagement_Gateway>("gateway", launchProfileName: null)
     .WithLoopbackHttpEndpoint(settings.Ports.Api)
     .WithServiceSettings(settings)
-    .WithEnvironment("Jwt__Secret", jwtSecret)
     .WithHttpHealthCheck("/health/ready")
-    .WithUrlForEndpoint("http", url => url.DisplayText = "API")
     .WaitFor(silo);
-gateway.WithUrl($"{gateway.GetEndpoint("http")}/scalar/v1", "API reference");
-// The OAuth issuer is the gateway's own address; in Development its signing keys are made at start-up (lost at restart).
-gateway.WithEnvironment("OAuth__Issuer", gateway.GetEndpoint("http"));
-gateway.OnResourceReady((_, ready, _) =>
+api.WithEnvironment("Jwt__Secret", jwtSecret)
+    .WithUrlForEndpoint("http", url => url.DisplayText = "API");
+api.WithUrl($"{api.GetEndpoint("http")}/scalar/v1", "API reference");
+// The OAuth issuer is the API's own address; in Development its signing keys are made at start-up (lost at restart).
+api.WithEnvironment("OAuth__Issuer", api.GetEndpoint("http"));
+api.OnResourceReady((_, ready, _) =>
 {
     var logger = ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("UserManagement.AppHost");
     LocalRunSummary.Write(logger, settings, builder.Configuration["ASPNETCORE_URLS"] ?? "");
     return Task.CompletedTask;
 });
 
-builder.AddProject<Projects.UserManagement_Ingest>("ingest", launchProfileName: null)
+var ingest = coHosted ? silo : builder.AddProject<Projects.UserManagement_Ingest>("ingest", launchProfileName: null)
     .WithLoopbackHttpEndpoint(settings.Ports.Ingest)
     .WithServiceSettings(settings)
-    .WithEnvironment("AWS_ENDPOINT_URL_SQS", sqs.GetEndpoint("http"))
+    .WaitFor(silo);
+ingest.WithEnvironment("AWS_ENDPOINT_URL_SQS", sqs.GetEndpoint("http"))
     .WithHttpHealthCheck("/health/live")
-    .WaitFor(silo)
     .WaitFor(sqs);
 
 builder.Services.AddHostedService<ServiceExitWatch>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using UserManagement.ServiceDefaults.Health;
@@ -18,16 +19,23 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddTelemetry();
-        builder.Services.AddHealthChecks()
-            .AddCheck<ClusterHealthCheck>("orleans-cluster", tags: [ReadyTag]);
+        builder.Services.AddDefaultHealthChecks();
         return builder;
+    }
+
+    /// <summary>The readiness check every process has: the cluster answers.</summary>
+    public static IServiceCollection AddDefaultHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster", tags: [ReadyTag]);
+        return services;
     }
 
     /// <summary>
     /// <c>/health/live</c>: the process runs and the checks tagged <see cref="LiveTag"/> pass (a process with none is
     /// live while it answers). <c>/health/ready</c>: it can serve, because the cluster answers.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    public static TEndpoints MapDefaultEndpoints<TEndpoints>(this TEndpoints app)
+        where TEndpoints : IEndpointRouteBuilder
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });

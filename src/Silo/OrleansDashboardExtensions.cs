@@ -18,6 +18,20 @@ internal static class OrleansDashboardExtensions
     {
         if (app.Environment.IsDevelopment())
         {
+            // A silo that serves the API sends its strict policy (no scripts) with every answer; the dashboard is a
+            // page of its own scripts and styles, so it says its own policy first, which the API's headers then keep.
+            app.UseWhen(
+                context => context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase),
+                dashboard => dashboard.Use((context, next) =>
+                {
+                    context.Response.OnStarting(() =>
+                    {
+                        context.Response.Headers.ContentSecurityPolicy =
+                            "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; frame-ancestors 'none'";
+                        return Task.CompletedTask;
+                    });
+                    return next(context);
+                }));
             app.MapOrleansDashboard(routePrefix: Path);
         }
 

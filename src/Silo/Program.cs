@@ -25,8 +25,11 @@ builder.UseOrleans(silo =>
     silo.AddDynamoDBReminders();
     silo.AddDevelopmentDashboard(builder.Environment);
 });
+builder.AddCoHostedRoles();
 
 var app = builder.Build();
+app.UseCoHostedApi();
 app.MapDefaultEndpoints();
 app.MapDevelopmentDashboard();
+app.MapCoHostedApi();
 app.Run();

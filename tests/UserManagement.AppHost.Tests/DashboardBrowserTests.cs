@@ -62,7 +62,7 @@ public sealed class DashboardBrowserTests(LocalRunFixture localRun) : IAsyncLife
             await Assertions.Expect(_page.GetByText(span).First).ToBeVisibleAsync(new() { Timeout = Patience });
         }
 
-        foreach (var resource in new[] { "gateway", "silo" })
+        foreach (var resource in new[] { LocalRunFixture.ApiResource, "silo" }.Distinct(StringComparer.Ordinal))
         {
             await Assertions.Expect(_page.GetByText(resource, new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = Patience });
         }

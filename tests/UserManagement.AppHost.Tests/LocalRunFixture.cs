@@ -12,7 +12,7 @@ namespace UserManagement.AppHost.Tests;
 /// </summary>
 public sealed class LocalRunFixture : IAsyncLifetime
 {
-    /// <summary>Generous: on a loaded 2-core machine the three .NET processes each take a while to start.</summary>
+    /// <summary>Generous: on a loaded 2-core machine the .NET processes take a while to start.</summary>
     private static readonly TimeSpan StartupPatience = TimeSpan.FromMinutes(5);
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"user-management-local-run-{Guid.NewGuid():N}");
@@ -22,7 +22,13 @@ public sealed class LocalRunFixture : IAsyncLifetime
 
     public Uri DashboardUrl { get; private set; } = null!;
 
-    public HttpClient CreateApiClient() => App.CreateHttpClient("gateway", "http");
+    /// <summary>The process that serves the API and the one that consumes the queue: the silo itself, co-hosted as the local run is by default.</summary>
+    public const string ApiResource = "silo";
+
+    /// <inheritdoc cref="ApiResource"/>
+    public const string IngestResource = "silo";
+
+    public HttpClient CreateApiClient() => App.CreateHttpClient(ApiResource, "http");
 
     public AmazonSQSClient CreateSqsClient() =>
         new(new BasicAWSCredentials("local", "local"), new AmazonSQSConfig
@@ -44,7 +50,7 @@ public sealed class LocalRunFixture : IAsyncLifetime
 
         using var patience = new CancellationTokenSource(StartupPatience);
         await _app.StartAsync(patience.Token);
-        foreach (var resource in new[] { "gateway", "ingest" })
+        foreach (var resource in new[] { ApiResource, IngestResource }.Distinct(StringComparer.Ordinal))
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, patience.Token);
         }

@@ -46,7 +46,7 @@ public sealed class LocalRunTests(LocalRunFixture localRun) : IDisposable
 
         // Each process exports on its own schedule, so the wait is for every expected span, whichever comes last.
         await TraceHolds(traceId,
-            s => s.Resource == "gateway" && s.Name.StartsWith("POST /user", StringComparison.Ordinal),
+            s => s.Resource == LocalRunFixture.ApiResource && s.Name.StartsWith("POST /user", StringComparison.Ordinal),
             s => s.Resource == "silo" && s.Name == "IUserGrain/Register",
             IsDynamoDBWrite,
             s => s.Resource == "silo" && s.Name == "send users.userCreated.v1");
@@ -60,7 +60,7 @@ public sealed class LocalRunTests(LocalRunFixture localRun) : IDisposable
         await SendToQueue(order);
 
         await TraceHolds(order.TraceParent.Split('-')[1],
-            s => s.Resource == "ingest" && s.Name == $"process {OrdersQueue}",
+            s => s.Resource == LocalRunFixture.IngestResource && s.Name == $"process {OrdersQueue}",
             s => s.Resource == "silo" && s.Name == "IUserGrain/RecordCompletedOrder",
             IsDynamoDBWrite);
     }

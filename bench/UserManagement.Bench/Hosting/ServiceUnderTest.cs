@@ -5,9 +5,10 @@ using UserManagement.Tests.Persistence;
 namespace UserManagement.Bench.Hosting;
 
 /// <summary>
-/// The service as the local run starts it, on loopback ports of its own: dynalite, the EventBridge stand-in, the built
-/// silo and the built gateway (Kestrel) as their own processes, configured as the local run (<c>src/AppHost</c>) configures them,
-/// plus what a benchmark needs: the rate limit lifted and the baseline endpoints on.
+/// The service as the local run starts it, on loopback ports of its own: dynalite, the EventBridge stand-in and the
+/// built hosts as their own processes, configured as the local run (<c>src/AppHost</c>) configures them: co-hosted, one
+/// silo that serves the API; split, a silo and a gateway (Kestrel). Plus what a benchmark needs: the rate limit lifted
+/// and the baseline endpoints on.
 /// </summary>
 public sealed class ServiceUnderTest : IAsyncDisposable
 {
@@ -21,9 +22,9 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     private readonly List<IAsyncDisposable> _started = [];
 
-    private ServiceUnderTest()
-    {
-    }
+    private ServiceUnderTest(bool coHosted) => CoHosted = coHosted;
+
+    public bool CoHosted { get; }
 
     public Uri GatewayUrl { get; private set; } = null!;
 
@@ -32,9 +33,12 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     /// <summary>The bench itself (the load generator), the gateway, the silo and dynalite, to see where CPU time goes.</summary>
     public IReadOnlyList<CpuProbe> CpuProbes { get; private set; } = [];
 
-    public static async Task<ServiceUnderTest> StartAsync(CancellationToken cancellationToken)
+    /// <summary>The service's own processes only: the co-hosting silo, or the gateway and the silo.</summary>
+    public IReadOnlyList<CpuProbe> ServiceCpuProbes { get; private set; } = [];
+
+    public static async Task<ServiceUnderTest> StartAsync(CancellationToken cancellationToken, bool coHosted = true)
     {
-        var service = new ServiceUnderTest();
+        var service = new ServiceUnderTest(coHosted);
         try
         {
             await service.StartAllAsync(cancellationToken);
@@ -93,17 +97,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             }
         }
 
-        var silo = StartHost(root, "Silo", siloHttpPort, new Dictionary<string, string>(shared)
-        {
-            ["Storage__users__TableName"] = TableName,
-            ["Storage__users__CreateTableIfNotExists"] = "true",
-            ["Reminders__CreateTableIfNotExists"] = "true",
-            ["Events__Source"] = "bench.users",
-        });
-        _started.Add(silo);
-        await WaitUntilReadyAsync(silo, new Uri($"http://127.0.0.1:{Text(siloHttpPort)}/health/ready"), cancellationToken);
-
-        var gateway = StartHost(root, "Gateway", gatewayHttpPort, new Dictionary<string, string>(shared)
+        var api = new Dictionary<string, string>
         {
             ["Jwt__Secret"] = JwtSecret,
             ["OAuth__Issuer"] = "https://users.example.test/",
@@ -111,17 +105,33 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ["RateLimiting__TokenLimit"] = "1000000",
             ["RateLimiting__TokensPerPeriod"] = "1000000",
             ["Benchmark__BaselineEndpoints"] = "true",
+        };
+        var silo = StartHost(root, "Silo", siloHttpPort, new Dictionary<string, string>(shared.Concat(CoHosted ? api : []))
+        {
+            ["Storage__users__TableName"] = TableName,
+            ["Storage__users__CreateTableIfNotExists"] = "true",
+            ["Reminders__CreateTableIfNotExists"] = "true",
+            ["Events__Source"] = "bench.users",
+            ["CoHosting__Api"] = CoHosted ? "true" : "false",
+            ["CoHosting__Ingest"] = "false",
         });
-        _started.Add(gateway);
-        GatewayUrl = new Uri($"http://127.0.0.1:{Text(gatewayHttpPort)}");
-        await WaitUntilReadyAsync(gateway, new Uri(GatewayUrl, "/health/ready"), cancellationToken);
-        CpuProbes =
-        [
-            CpuProbe.ThisProcess,
-            new CpuProbe("gateway", gateway.ProcessId),
-            new CpuProbe("silo", silo.ProcessId),
-            new CpuProbe("dynalite", DynamoDB.ProcessId),
-        ];
+        _started.Add(silo);
+        await WaitUntilReadyAsync(silo, new Uri($"http://127.0.0.1:{Text(siloHttpPort)}/health/ready"), cancellationToken);
+        if (CoHosted)
+        {
+            GatewayUrl = new Uri($"http://127.0.0.1:{Text(siloHttpPort)}");
+            ServiceCpuProbes = [new CpuProbe("co-hosted silo", silo.ProcessId)];
+        }
+        else
+        {
+            var gateway = StartHost(root, "Gateway", gatewayHttpPort, new Dictionary<string, string>(shared.Concat(api)));
+            _started.Add(gateway);
+            GatewayUrl = new Uri($"http://127.0.0.1:{Text(gatewayHttpPort)}");
+            await WaitUntilReadyAsync(gateway, new Uri(GatewayUrl, "/health/ready"), cancellationToken);
+            ServiceCpuProbes = [new CpuProbe("gateway", gateway.ProcessId), new CpuProbe("silo", silo.ProcessId)];
+        }
+
+        CpuProbes = [CpuProbe.ThisProcess, .. ServiceCpuProbes, new CpuProbe("dynalite", DynamoDB.ProcessId)];
     }
 
     /// <summary>A built host started from its own folder as content root, so its appsettings.json applies.</summary>

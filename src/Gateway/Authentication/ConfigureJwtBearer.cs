@@ -7,9 +7,10 @@ namespace UserManagement.Gateway.Authentication;
 
 /// <summary>
 /// Validation pins the algorithm, issuer, audience, lifetime and key, then the token's shape (<see cref="TokenShape"/>);
-/// a refused token gets a problem body.
+/// a refused token gets a problem body. A token that passed is not verified again until it expires.
 /// </summary>
-public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options, SigningKeyRing keys, TimeProvider time) : IConfigureNamedOptions<JwtBearerOptions>
+public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options, SigningKeyRing keys, TimeProvider time, ValidatedTokenCache cache)
+    : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions bearer) => Configure(bearer);
 
@@ -34,6 +35,10 @@ public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options, SigningKeyR
             NameClaimType = TokenClaims.Subject,
             RoleClaimType = TokenClaims.UserType,
         };
+        // Every check above runs once per token; the outcome is reused until the token expires (ValidatedTokenCache).
+        var handlers = bearer.TokenHandlers.Select(handler => handler as CachedTokenValidation ?? new CachedTokenValidation(handler, cache, bearer.TokenValidationParameters)).ToList();
+        bearer.TokenHandlers.Clear();
+        handlers.ForEach(bearer.TokenHandlers.Add);
         bearer.Events = new JwtBearerEvents
         {
             OnTokenValidated = context =>

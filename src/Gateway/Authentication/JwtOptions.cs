@@ -41,6 +41,13 @@ public sealed class JwtOptions : IValidatableObject
     /// </summary>
     public TimeSpan? MaxAcceptedLifetime { get; set; }
 
+    /// <summary>
+    /// How many validated tokens are remembered, each until it expires, so a token presented again is not verified
+    /// again (0: every request verifies its token).
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     public TimeSpan EffectiveMaxAcceptedLifetime => MaxAcceptedLifetime ?? TimeSpan.FromSeconds(LifetimeSeconds);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

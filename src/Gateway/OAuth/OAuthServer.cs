@@ -18,9 +18,8 @@ public static class OAuthServer
 {
     public const string RateLimitSection = "RateLimiting:OAuth";
 
-    public static WebApplicationBuilder AddOAuthServer(this WebApplicationBuilder builder)
+    public static IServiceCollection AddOAuthServer(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var services = builder.Services;
         services.AddOptions<OAuthOptions>()
             .BindConfiguration(OAuthOptions.SectionName)
             .ValidateDataAnnotations()
@@ -28,11 +27,11 @@ public static class OAuthServer
                 (oauth, jwt) => oauth.AccessTokenLifetime <= jwt.Value.EffectiveMaxAcceptedLifetime,
                 "OAuth:AccessTokenLifetime must not exceed the lifetime the gateway accepts (Jwt:MaxAcceptedLifetime, else Jwt:LifetimeSeconds).")
             .Validate(
-                oauth => OAuthKeys.MayMakeOwnKeys(builder.Environment)
+                oauth => OAuthKeys.MayMakeOwnKeys(environment)
                     || oauth.KeySecret is { Length: > 0 },
                 "OAuth:KeySecret is required outside Development and Testing, so every gateway encrypts and signs alike.")
             .ValidateOnStart();
-        var oauth = builder.Configuration.GetSection(OAuthOptions.SectionName).Get<OAuthOptions>() ?? new OAuthOptions();
+        var oauth = configuration.GetSection(OAuthOptions.SectionName).Get<OAuthOptions>() ?? new OAuthOptions();
 
         // Anti-forgery tokens and sign-in tickets are protected with keys every gateway shares (see GrainXmlRepository).
         services.AddDataProtection().SetApplicationName("user-management");
@@ -116,7 +115,7 @@ public static class OAuthServer
             bearer.TokenValidationParameters.ValidIssuers = [.. bearer.TokenValidationParameters.ValidIssuers ?? [], options.Value.Issuer!.AbsoluteUri]);
 
         AddRateLimit(services);
-        return builder;
+        return services;
     }
 
     public static IEndpointRouteBuilder MapOAuthApi(this IEndpointRouteBuilder app)

@@ -19,10 +19,18 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// Traces, metrics and logs through OpenTelemetry, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
-    /// (with the SDK's standard variables: <c>OTEL_SERVICE_NAME</c>, <c>OTEL_RESOURCE_ATTRIBUTES</c>, …).
+    /// (with the SDK's standard variables: <c>OTEL_SERVICE_NAME</c>, <c>OTEL_RESOURCE_ATTRIBUTES</c>, …; which traces are
+    /// kept by <c>OTEL_TRACES_SAMPLER</c> and <c>OTEL_TRACES_SAMPLER_ARG</c>, every one by default). Without an
+    /// endpoint nobody would read them, so none is recorded: no activity source or meter is listened to, and a request
+    /// or a message costs nothing for telemetry.
     /// </summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -43,7 +51,9 @@ public static class TelemetryExtensions
                 .AddSource(OrleansSources, $"{ServicePrefix}.*")
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                 {
-                    aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal);
+                    // Health probes and the Orleans dashboard's polls (Development only) are nobody's request.
+                    aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
+                        && !context.Request.Path.StartsWithSegments("/dashboard", StringComparison.Ordinal);
                     aspNetCore.EnrichWithHttpResponse = ReplacePathWithRoute;
                 })
                 .AddHttpClientInstrumentation())
@@ -58,11 +68,7 @@ public static class TelemetryExtensions
             telemetry.WithTracing(tracing => tracing.AddProcessor(new BackgroundTrafficFilter()));
         }
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            telemetry.UseOtlpExporter();
-        }
-
+        telemetry.UseOtlpExporter();
         return builder;
     }
 

@@ -13,20 +13,23 @@ using Xunit.Abstractions;
 namespace UserManagement.Tests.Cluster;
 
 /// <summary>
-/// The service as separate processes; the silo holding most users is killed (SIGKILL) while orders flow, and started
-/// again. Every user's count ends exact, and the API keeps answering but for a few retried calls while the cluster re-forms.
+/// The service as processes, split (silos, a gateway, an ingest worker) or co-hosted (silos that serve the API and
+/// consume the queue themselves); the silo holding most users is killed (SIGKILL) while orders flow, and started again.
+/// Every user's count ends exact, and the API keeps answering but for a few retried calls while the cluster re-forms.
 /// </summary>
 public sealed class SiloFailureTests(ITestOutputHelper output)
 {
     private const int Users = 50;
     private const int OrdersPerUser = 40;
 
-    [Fact]
-    public async Task Orders_count_exactly_and_the_API_answers_while_the_busiest_silo_is_killed_and_restarted()
+    [Theory]
+    [InlineData(ServiceTopology.Split)]
+    [InlineData(ServiceTopology.CoHosted)]
+    public async Task Orders_count_exactly_and_the_API_answers_while_the_busiest_silo_is_killed_and_restarted(ServiceTopology topology)
     {
-        await using var cluster = await ProcessCluster.Start();
+        await using var cluster = await ProcessCluster.Start(topology: topology);
         await using var observer = await ClusterObserver.Connect(cluster);
-        using var http = new HttpClient { BaseAddress = cluster.Gateway.Url, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = cluster.CreateApiClient(TimeSpan.FromSeconds(30));
         var gateway = new GatewayClient(http);
         var userIds = new List<string>();
         foreach (var registration in Enumerable.Range(0, Users).Select(_ => A.Registration()))

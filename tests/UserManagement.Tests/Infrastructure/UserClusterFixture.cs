@@ -26,10 +26,13 @@ public sealed class UserClusterFixture : IAsyncLifetime
     /// <summary>Where the silo publishes its events.</summary>
     public EventBridgeStandIn Events { get; private set; } = null!;
 
-    /// <summary>A gateway connected to this cluster, started on first use.</summary>
-    public GatewayFactory Gateway => _gateway ??= new GatewayFactory(this);
+    /// <summary>The API of this cluster, started on first use: its silo's own when co-hosted, else a gateway connected to it.</summary>
+    public GatewayFactory Gateway => _gateway ??= GatewayFactory.OfCluster(this);
 
     public IGrainFactory Grains => Cluster.GrainFactory;
+
+    /// <summary>Whether the shared cluster's silo serves the API itself; a cluster of a test's own is always split.</summary>
+    public ServiceTopology Topology => _customize is null ? TestTopology.Current : ServiceTopology.Split;
 
     public int GatewayPort => Cluster.Primary!.GatewayAddress!.Endpoint.Port;
 
@@ -56,6 +59,12 @@ public sealed class UserClusterFixture : IAsyncLifetime
             ["PasswordHashing:QueueTimeout"] = "00:01:00",
         }));
         builder.AddSiloBuilderConfigurator<UserSiloConfigurator>();
+        if (Topology == ServiceTopology.CoHosted)
+        {
+            builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(GatewayFactory.Settings));
+            builder.AddSiloBuilderConfigurator<CoHostedApiConfigurator>();
+        }
+
         _customize?.Invoke(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -18,7 +18,7 @@ using UserManagement.Tests.Infrastructure;
 namespace UserManagement.Tests.Ingest;
 
 /// <summary>
-/// The ingest worker in-process, registered as <c>src/Ingest/Program.cs</c> registers it (its health endpoints
+/// The ingest worker in-process, registered as <c>src/Ingest/Program.cs</c> (or, co-hosted, a silo) registers it (its health endpoints
 /// included, on a test server), with its Orleans client pointed at the test cluster and its SQS client at the
 /// emulator. Visibility and heartbeat are short so that a message stranded by a stop comes back within a test's patience.
 /// </summary>
@@ -37,7 +37,10 @@ public sealed class IngestHost : IAsyncDisposable
         QueuePair queues,
         IReadOnlyDictionary<string, string?>? settings = null,
         ILoggerProvider? logs = null) =>
-        Start(cluster.Cluster, sqs, queues, settings, logs);
+        cluster.Topology == ServiceTopology.CoHosted
+            ? Start(cluster.Cluster.Options.ClusterId, cluster.Cluster.Options.ServiceId, cluster.GatewayPort, sqs, queues, settings, logs,
+                ((InProcessSiloHandle)cluster.Cluster.Primary!).SiloHost.Services)
+            : Start(cluster.Cluster, sqs, queues, settings, logs);
 
     public static Task<IngestHost> Start(
         TestCluster cluster,
@@ -54,7 +57,8 @@ public sealed class IngestHost : IAsyncDisposable
         SqsEmulator sqs,
         QueuePair queues,
         IReadOnlyDictionary<string, string?>? settings = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        IServiceProvider? coHostingSilo = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
@@ -79,7 +83,18 @@ public sealed class IngestHost : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
         }
 
-        builder.AddUserManagementClusterClient();
+        if (coHostingSilo is null)
+        {
+            builder.AddUserManagementClusterClient();
+        }
+        else
+        {
+            // Co-hosted: the consumer calls grains through the silo's own runtime, in process, as in a co-hosting silo.
+            // It keeps a host of its own only so that each test has its own queue, settings and stop.
+            builder.Services.AddSingleton(coHostingSilo.GetRequiredService<IClusterClient>());
+            builder.Services.AddSingleton(coHostingSilo.GetRequiredService<IGrainFactory>());
+        }
+
         builder.AddOrderIngest();
 
         var host = builder.Build();

@@ -7,7 +7,8 @@ namespace UserManagement.Tests.Cluster.Harness;
 
 /// <summary>
 /// The whole service as separate processes on loopback, as it runs in production: Redis membership, DynamoDB
-/// (dynalite), SQS (the emulator) and EventBridge (a stand-in); two silos, a gateway and an ingest worker.
+/// (dynalite), SQS (the emulator) and EventBridge (a stand-in); split, two silos, a gateway and an ingest worker;
+/// co-hosted, two silos that each serve the API and consume the queue.
 /// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
 {
@@ -22,8 +23,12 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public IReadOnlyList<ServiceHost> Silos { get; private set; } = [];
 
+    public ServiceTopology Topology { get; private init; }
+
+    /// <summary>The gateway process (split only).</summary>
     public ServiceHost Gateway { get; private set; } = null!;
 
+    /// <summary>The ingest worker's process (split only).</summary>
     public ServiceHost Ingest { get; private set; } = null!;
 
     public SqsServer Sqs { get; private set; } = null!;
@@ -37,9 +42,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> SiloPorts { get; private set; } = new Dictionary<string, string>();
 
-    public static async Task<ProcessCluster> Start(int silos = 2)
+    public static async Task<ProcessCluster> Start(int silos = 2, ServiceTopology topology = ServiceTopology.Split)
     {
-        var cluster = new ProcessCluster();
+        var cluster = new ProcessCluster { Topology = topology };
         try
         {
             await cluster.StartAll(silos);
@@ -51,6 +56,14 @@ public sealed class ProcessCluster : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// A client of the API: split, the gateway's; co-hosted, every silo's in turn, a request that cannot connect tried
+    /// on the next, as a load balancer in front of the nodes does.
+    /// </summary>
+    public HttpClient CreateApiClient(TimeSpan timeout) => Topology == ServiceTopology.Split
+        ? new HttpClient { BaseAddress = Gateway.Url, Timeout = timeout }
+        : new HttpClient(new NodeBalancer([.. Silos.Select(silo => silo.Url)])) { BaseAddress = Silos[0].Url, Timeout = timeout };
 
     public async ValueTask DisposeAsync()
     {
@@ -102,7 +115,20 @@ public sealed class ProcessCluster : IAsyncDisposable
                 ["Outbox__RetryMaxDelay"] = "00:00:05",
                 ["Outbox__AttemptTimeout"] = "00:00:15",
                 ["Orleans__ReminderService__MinimumReminderPeriod"] = "00:00:05",
+                ["CoHosting__Api"] = "false",
+                ["CoHosting__Ingest"] = "false",
             };
+            if (Topology == ServiceTopology.CoHosted)
+            {
+                foreach (var (key, value) in ApiSettings().Concat(IngestSettings()))
+                {
+                    environment[key] = value;
+                }
+
+                environment["CoHosting__Api"] = "true";
+                environment["CoHosting__Ingest"] = "true";
+            }
+
             var host = Own(ServiceHost.Start($"silo-{silo}", "Silo", environment));
             ports[host.Name] = siloPort.ToString(CultureInfo.InvariantCulture);
             siloHosts.Add(host);
@@ -111,26 +137,38 @@ public sealed class ProcessCluster : IAsyncDisposable
 
         Silos = siloHosts;
         SiloPorts = ports;
-        Gateway = Own(ServiceHost.Start("gateway", "Gateway", new Dictionary<string, string>(shared.Concat(TestSettings.OAuthKeyVariables))
+        if (Topology == ServiceTopology.CoHosted)
         {
-            ["Jwt__Secret"] = TestSettings.JwtSecret,
-            ["OAuth__Issuer"] = "https://users.example.test/",
+            return;
+        }
 
-            // An RSA key of its own for identity tokens, where in-process gateways derive one from the key secret.
-            ["OAuth__IdentityTokenSigningKeyPem"] = System.Security.Cryptography.RSA.Create(2048).ExportPkcs8PrivateKeyPem(),
-            ["RateLimiting__TokenLimit"] = "1000000",
-            ["RateLimiting__TokensPerPeriod"] = "1000000",
-        }));
-        Ingest = Own(ServiceHost.Start("ingest", "Ingest", new Dictionary<string, string>(shared)
-        {
-            ["Ingest__QueueUrl"] = Sqs.QueueUrl,
-            ["Ingest__DeadLetterQueueUrl"] = Sqs.DeadLetterQueueUrl,
-            ["Ingest__WaitTimeSeconds"] = "1",
-            ["Ingest__RetryDelaySeconds"] = "1",
-        }));
+        Gateway = Own(ServiceHost.Start("gateway", "Gateway", new Dictionary<string, string>(shared.Concat(ApiSettings()))));
+        Ingest = Own(ServiceHost.Start("ingest", "Ingest", new Dictionary<string, string>(shared.Concat(IngestSettings()))));
         await Gateway.WaitUntilReady(TimeSpan.FromSeconds(90));
         await Ingest.WaitUntilReady(TimeSpan.FromSeconds(90));
     }
+
+    /// <summary>What serves the API needs, a gateway or a co-hosting silo (every node with the same keys, as deployed).</summary>
+    private static Dictionary<string, string> ApiSettings() => new(TestSettings.OAuthKeyVariables)
+    {
+        ["Jwt__Secret"] = TestSettings.JwtSecret,
+        ["OAuth__Issuer"] = "https://users.example.test/",
+
+        // An RSA key of its own for identity tokens, where in-process gateways derive one from the key secret.
+        ["OAuth__IdentityTokenSigningKeyPem"] = IdentityTokenKey,
+        ["RateLimiting__TokenLimit"] = "1000000",
+        ["RateLimiting__TokensPerPeriod"] = "1000000",
+    };
+
+    private static readonly string IdentityTokenKey = System.Security.Cryptography.RSA.Create(2048).ExportPkcs8PrivateKeyPem();
+
+    private Dictionary<string, string> IngestSettings() => new()
+    {
+        ["Ingest__QueueUrl"] = Sqs.QueueUrl,
+        ["Ingest__DeadLetterQueueUrl"] = Sqs.DeadLetterQueueUrl,
+        ["Ingest__WaitTimeSeconds"] = "1",
+        ["Ingest__RetryDelaySeconds"] = "1",
+    };
 
     private T Own<T>(T owned) where T : IAsyncDisposable
     {
