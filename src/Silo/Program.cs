@@ -1,10 +1,11 @@
 using UserManagement.Events.EventBridge;
 using UserManagement.Grains.Hosting;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Persistence.DynamoDB;
 using UserManagement.Reminders.DynamoDB;
 using UserManagement.ServiceDefaults;
 using UserManagement.Silo;
+using UserManagement.Grains.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -18,10 +18,11 @@ using UserManagement.Bench.Load;
 using UserManagement.Bench.Reporting;
 using UserManagement.Events.EventBridge;
 using UserManagement.Grains.Hosting;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Persistence.DynamoDB;
 using UserManagement.ServiceDefaults.Orleans;
 using UserManagement.Tests.Persistence;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Bench.Scenarios;
 

@@ -9,9 +9,10 @@ using Orleans.Storage;
 using UserManagement.Bench.Hosting;
 using UserManagement.Bench.Load;
 using UserManagement.Bench.Reporting;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Persistence.DynamoDB;
 using UserManagement.Tests.Persistence;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Bench.Scenarios;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Gateway.Authentication;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using UserManagement.Grains.Passwords;
+using UserManagement.Contracts.Passwords;
 
 namespace UserManagement.Gateway.Common;
 

@@ -8,7 +8,7 @@ using OpenIddict.Abstractions;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.OAuth.Stores;
 using UserManagement.Gateway.Security;
-using UserManagement.Grains.OAuth;
+using UserManagement.Contracts.OAuth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace UserManagement.Gateway.OAuth;

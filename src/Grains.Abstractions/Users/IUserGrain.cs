@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
 /// <summary>
 /// One user of the shop. The grain key is the user id (see <see cref="UserKey"/>), so the id and the

@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
 /// <summary>
 /// The outcome of a registration: the new user, or a refusal because the address is taken or may not be registered

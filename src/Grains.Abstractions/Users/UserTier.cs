@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
 /// <summary>A user's tier, as carried in the token's <c>user_type</c> claim.</summary>
 public enum UserTier

@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
 /// <summary>The wire names of <see cref="UserTier"/> that other services read from tokens.</summary>
 public static class UserTierNames

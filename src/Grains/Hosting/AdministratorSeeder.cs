@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Resilience;
 
 namespace UserManagement.Grains.Hosting;

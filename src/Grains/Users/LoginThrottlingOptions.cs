@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using UserManagement.Resilience;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Grains.Users;
 

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 using UserManagement.Grains.Events;
 using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Outbox;
-using UserManagement.Grains.Passwords;
+using UserManagement.Contracts.Passwords;
 using UserManagement.Resilience;
+using UserManagement.Contracts.Users;
+using UserManagement.Grains.Passwords;
 
 namespace UserManagement.Grains.Users;
 

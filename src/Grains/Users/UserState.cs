@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using UserManagement.Grains.Outbox;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Grains.Users;
 

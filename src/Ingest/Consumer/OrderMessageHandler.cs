@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Ingest.Diagnostics;
 using UserManagement.Ingest.Messages;
 

@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using UserManagement.Grains.Passwords;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Passwords;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Infrastructure;
 
 namespace UserManagement.Tests.Api;

@@ -3,11 +3,12 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using UserManagement.Grains.Events;
 using UserManagement.Grains.Outbox;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Infrastructure;
 using UserManagement.Tests.Ingest;
 using UserManagement.Tests.Persistence;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Events;
 

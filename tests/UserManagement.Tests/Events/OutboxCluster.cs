@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using UserManagement.Grains.Outbox;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Infrastructure;
 
 namespace UserManagement.Tests.Events;

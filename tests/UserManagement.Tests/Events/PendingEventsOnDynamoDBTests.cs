@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.DocumentModel;
 using Amazon.DynamoDBv2.Model;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Persistence;
 using Xunit.Abstractions;

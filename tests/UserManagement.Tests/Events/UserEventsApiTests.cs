@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.TestingHost;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Events;
 using UserManagement.Tests.Ingest;
 

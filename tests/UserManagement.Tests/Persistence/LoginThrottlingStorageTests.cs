@@ -1,7 +1,7 @@
 using System.Net;
 using Amazon.DynamoDBv2.DocumentModel;
 using Amazon.DynamoDBv2.Model;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Ingest;
 using UserManagement.Tests.Persistence.FaultInjection;

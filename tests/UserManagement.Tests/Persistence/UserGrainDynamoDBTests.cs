@@ -1,5 +1,6 @@
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Persistence;
 
