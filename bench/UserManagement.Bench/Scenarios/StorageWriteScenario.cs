@@ -147,7 +147,6 @@ public sealed class StorageWriteScenario : IBenchmarkScenario
         FirstName = "Bench",
         LastName = "User",
         PasswordHash = "$argon2id$v=19$m=19456,t=2,p=1$" + new string('s', 22) + "$" + new string('h', 43),
-        Tier = UserTier.Standard,
         RegisteredAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
         RecentOrders = RecentOrders.Including([], [.. Enumerable.Range(0, 20).Select(i => $"order-{i:D6}-{Guid.NewGuid()}")], DateTimeOffset.UtcNow),
     };

@@ -20,9 +20,6 @@ public interface IUserGrain : IGrainWithStringKey
     Task<RegistrationResult> Register(
         Registration registration, IPAddress? clientAddress = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates the account as an administrator unless it exists; running it twice changes nothing.</summary>
-    Task<RegistrationResult> RegisterAdministrator(Registration registration, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Checks the password. A wrong password and an unknown user get the same answer in about the same time. Failures
     /// are counted per client address (<paramref name="clientAddress"/>, the one the gateway saw; <see langword="null"/>
