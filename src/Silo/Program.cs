@@ -4,15 +4,17 @@ using UserManagement.Contracts.Users;
 using UserManagement.Persistence.DynamoDB;
 using UserManagement.Reminders.DynamoDB;
 using UserManagement.ServiceDefaults;
+using UserManagement.ServiceDefaults.Orleans;
 using UserManagement.Silo;
 using UserManagement.Grains.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddClusterDefaults();
 builder.UseOrleans(silo =>
 {
-    silo.UseConfiguredClustering(builder.Configuration);
+    silo.UseConfiguredClustering();
     silo.UseConfiguredGrainCollection();
     silo.AddActivityPropagation();
     silo.AddUserGrains();

@@ -76,6 +76,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ["Orleans__ServiceId"] = "bench",
             ["Orleans__Endpoints__SiloPort"] = Text(siloPort),
             ["Orleans__Endpoints__GatewayPort"] = Text(gatewayPort),
+            ["Orleans__Clustering__Gateways__0"] = $"127.0.0.1:{Text(gatewayPort)}",
             ["AWS_REGION"] = "us-east-1",
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",

@@ -356,7 +356,8 @@ public sealed class IngestScenario : IBenchmarkScenario
         {
             ["Orleans:ClusterId"] = ServiceId,
             ["Orleans:ServiceId"] = ServiceId,
-            ["Orleans:Endpoints:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Orleans:Clustering:ProviderType"] = "Development",
+            ["Orleans:Clustering:Gateways:0"] = $"127.0.0.1:{gatewayPort.ToString(CultureInfo.InvariantCulture)}",
             ["Ingest:QueueUrl"] = queueUrl,
             ["Ingest:DeadLetterQueueUrl"] = queueUrl + "-dlq",
             ["Ingest:Pollers"] = pollers.ToString(CultureInfo.InvariantCulture),

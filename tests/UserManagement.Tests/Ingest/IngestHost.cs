@@ -62,7 +62,8 @@ public sealed class IngestHost : IAsyncDisposable
         {
             ["Orleans:ClusterId"] = clusterId,
             ["Orleans:ServiceId"] = serviceId,
-            ["Orleans:Endpoints:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Orleans:Clustering:ProviderType"] = "Development",
+            ["Orleans:Clustering:Gateways:0"] = $"127.0.0.1:{gatewayPort.ToString(CultureInfo.InvariantCulture)}",
             ["Ingest:QueueUrl"] = queues.QueueUrl,
             ["Ingest:DeadLetterQueueName"] = queues.DeadLetterQueueName,
             ["Ingest:Pollers"] = "4",

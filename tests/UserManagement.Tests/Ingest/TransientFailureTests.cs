@@ -38,7 +38,7 @@ public sealed class TransientFailureTests(FaultInjectingClusterFixture cluster, 
         {
             ["Ingest:VisibilityTimeoutSeconds"] = "6",
             ["Ingest:HeartbeatSeconds"] = "1",
-            ["Orleans:Client:ResponseTimeout"] = "00:00:30",
+            ["Orleans:Messaging:ResponseTimeout"] = "00:00:30",
         });
 
         await sqs.Send(queues.QueueUrl, order.Build());
@@ -72,7 +72,7 @@ public sealed class TransientFailureTests(FaultInjectingClusterFixture cluster, 
             ["Ingest:HeartbeatSeconds"] = "1",
             ["Ingest:RetryDelaySeconds"] = "20",
             ["Ingest:MaxRetryDelaySeconds"] = "20",
-            ["Orleans:Client:ResponseTimeout"] = "00:00:30",
+            ["Orleans:Messaging:ResponseTimeout"] = "00:00:30",
         });
 
         await Eventually.Until(
