@@ -1,6 +1,5 @@
 using System.Globalization;
 using UserManagement.Bench.Load;
-using UserManagement.Tests.Persistence;
 
 namespace UserManagement.Bench.Hosting;
 
@@ -59,13 +58,10 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
-        var root = RepositoryRoot.Find();
         DynamoDB = await DynaliteServer.StartAsync(cancellationToken);
         _started.Add(DynamoDB);
 
-        var eventsPort = LoopbackPorts.Free();
-        var events = ChildProcess.Start(
-            "events", "node", [Path.Combine(root, "emulators", "eventbridge.mjs"), "--port", Text(eventsPort)], new Dictionary<string, string>());
+        var events = await EventBridgeEmulator.Start();
         _started.Add(events);
 
         var (siloPort, gatewayPort, siloHttpPort, gatewayHttpPort) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
@@ -82,7 +78,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ["AWS_SECRET_ACCESS_KEY"] = "local",
             ["AWS_EC2_METADATA_DISABLED"] = "true",
             ["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoDB.ServiceUrl.ToString(),
-            ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = $"http://127.0.0.1:{Text(eventsPort)}",
+            ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = events.Url.ToString(),
         };
 
         // For finding where time goes: BENCH_SERVICE_X=Y sets X=Y for the silo and the gateway (OTEL_SDK_DISABLED, say).
@@ -94,17 +90,16 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             }
         }
 
-        var silo = StartHost(root, "Silo", siloHttpPort, new Dictionary<string, string>(shared)
+        var silo = await StartHost("Silo", siloHttpPort, new Dictionary<string, string>(shared)
         {
             ["Storage__users__TableName"] = TableName,
             ["Storage__users__CreateTableIfNotExists"] = "true",
             ["Reminders__CreateTableIfNotExists"] = "true",
             ["Events__Source"] = "bench.users",
-        });
+        }, cancellationToken);
         _started.Add(silo);
-        await WaitUntilReadyAsync(silo, new Uri($"http://127.0.0.1:{Text(siloHttpPort)}/health/ready"), cancellationToken);
 
-        var gateway = StartHost(root, "Gateway", gatewayHttpPort, new Dictionary<string, string>(shared)
+        var gateway = await StartHost("Gateway", gatewayHttpPort, new Dictionary<string, string>(shared)
         {
             ["Jwt__Secret"] = JwtSecret,
             ["OAuth__Issuer"] = "https://users.example.test/",
@@ -112,10 +107,9 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ["RateLimiting__TokenLimit"] = "1000000",
             ["RateLimiting__TokensPerPeriod"] = "1000000",
             ["Benchmark__BaselineEndpoints"] = "true",
-        });
+        }, cancellationToken);
         _started.Add(gateway);
-        GatewayUrl = new Uri($"http://127.0.0.1:{Text(gatewayHttpPort)}");
-        await WaitUntilReadyAsync(gateway, new Uri(GatewayUrl, "/health/ready"), cancellationToken);
+        GatewayUrl = gateway.Url;
         CpuProbes =
         [
             CpuProbe.ThisProcess,
@@ -125,49 +119,9 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         ];
     }
 
-    /// <summary>A built host started from its own folder as content root, so its appsettings.json applies.</summary>
-    private static ChildProcess StartHost(string root, string name, int httpPort, Dictionary<string, string> environment)
-    {
-        var folder = Path.Combine(root, "src", name, "bin", "Release", "net10.0");
-        var assembly = Path.Combine(folder, $"UserManagement.{name}.dll");
-        if (!File.Exists(assembly))
-        {
-            throw new InvalidOperationException($"{assembly} is missing; run the bench with -c Release, which builds it.");
-        }
-
-        return ChildProcess.Start(
-            name.ToLowerInvariant(),
-            "dotnet",
-            [assembly, "--contentRoot", folder, "--urls", $"http://127.0.0.1:{Text(httpPort)}"],
-            environment);
-    }
-
-    private static async Task WaitUntilReadyAsync(ChildProcess process, Uri health, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + ReadyTimeout;
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                using var response = await http.GetAsync(health, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(250, cancellationToken);
-        }
-
-        throw new InvalidOperationException($"The {process.Name} did not become ready at {health}; see {process.LogPath}.");
-    }
+    /// <summary>A built host, ready; its output goes to a log file, as a long run's would fill memory.</summary>
+    private static Task<ServiceHost> StartHost(string name, int httpPort, Dictionary<string, string> environment, CancellationToken cancellationToken) =>
+        ServiceHost.Launch(name.ToLowerInvariant(), name, environment, ReadyTimeout, httpPort, logToFile: true, cancellationToken);
 
     private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,6 @@ using UserManagement.Bench.Load;
 using UserManagement.Bench.Reporting;
 using UserManagement.Contracts.Users;
 using UserManagement.Persistence.DynamoDB;
-using UserManagement.Tests.Persistence;
 using UserManagement.Grains.Users;
 
 namespace UserManagement.Bench.Scenarios;

@@ -54,7 +54,7 @@ public sealed class SaturatedHashingTests(SaturatedHashingTests.SlowHashingClust
     {
         using var measured = new HashingMeasurements(silo.MeterFactory);
         var busy = LogInAsNobody(CancellationToken.None);
-        await Ingest.Eventually.Until(() => Task.FromResult(measured.Started == 1), "the first hash to take the thread");
+        await Eventually.Until(() => Task.FromResult(measured.Started == 1), "the first hash to take the thread");
         using var caller = new CancellationTokenSource();
 
         var givenUp = LogInAsNobody(caller.Token);

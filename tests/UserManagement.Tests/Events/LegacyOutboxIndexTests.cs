@@ -49,7 +49,7 @@ public sealed class LegacyOutboxIndexTests(DynamoDBFixture dynamo)
 
         await using var after = await builder.StartAsync();
 
-        Assert.True(await OutboxCluster.Eventually(() => events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(60)), "the pending event is published");
+        Assert.True(await Eventually.Holds(() => events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(60)), "the pending event is published");
         var index = new GrainState<LegacyOutboxIndexState>(new LegacyOutboxIndexState());
         await Eventually.Until(
             async () =>

@@ -64,7 +64,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     {
         var redis = Own(await RedisServer.Start());
         var dynamo = Own(await DynaliteServer.StartAsync());
-        Sqs = Own(await SqsServer.Start());
+        Sqs = Own(await SqsServer.StartAsync());
         Events = Own(await EventBridgeStandIn.Start());
         RedisConnectionString = redis.ConnectionString;
 
@@ -103,15 +103,14 @@ public sealed class ProcessCluster : IAsyncDisposable
                 ["Outbox__AttemptTimeout"] = "00:00:15",
                 ["Orleans__ReminderService__MinimumReminderPeriod"] = "00:00:05",
             };
-            var host = Own(ServiceHost.Start($"silo-{silo}", "Silo", environment));
+            var host = Own(await ServiceHost.Launch($"silo-{silo}", "Silo", environment, Patience));
             ports[host.Name] = siloPort.ToString(CultureInfo.InvariantCulture);
             siloHosts.Add(host);
-            await host.WaitUntilReady(TimeSpan.FromSeconds(90));
         }
 
         Silos = siloHosts;
         SiloPorts = ports;
-        Gateway = Own(ServiceHost.Start("gateway", "Gateway", new Dictionary<string, string>(shared.Concat(TestSettings.OAuthKeyVariables))
+        var gateway = ServiceHost.Launch("gateway", "Gateway", new Dictionary<string, string>(shared.Concat(TestSettings.OAuthKeyVariables))
         {
             ["Jwt__Secret"] = TestSettings.JwtSecret,
             ["OAuth__Issuer"] = "https://users.example.test/",
@@ -120,17 +119,31 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["OAuth__IdentityTokenSigningKeyPem"] = System.Security.Cryptography.RSA.Create(2048).ExportPkcs8PrivateKeyPem(),
             ["RateLimiting__TokenLimit"] = "1000000",
             ["RateLimiting__TokensPerPeriod"] = "1000000",
-        }));
-        Ingest = Own(ServiceHost.Start("ingest", "Ingest", new Dictionary<string, string>(shared)
+        }, Patience);
+        var ingest = ServiceHost.Launch("ingest", "Ingest", new Dictionary<string, string>(shared)
         {
             ["Ingest__QueueUrl"] = Sqs.QueueUrl,
             ["Ingest__DeadLetterQueueUrl"] = Sqs.DeadLetterQueueUrl,
             ["Ingest__WaitTimeSeconds"] = "1",
             ["Ingest__RetryDelaySeconds"] = "1",
-        }));
-        await Gateway.WaitUntilReady(TimeSpan.FromSeconds(90));
-        await Ingest.WaitUntilReady(TimeSpan.FromSeconds(90));
+        }, Patience);
+        try
+        {
+            await Task.WhenAll(gateway, ingest);
+        }
+        finally
+        {
+            // Whichever started is stopped with the rest, even when the other did not.
+            foreach (var started in new[] { gateway, ingest }.Where(host => host.IsCompletedSuccessfully))
+            {
+                Own(started.Result);
+            }
+        }
+
+        (Gateway, Ingest) = (gateway.Result, ingest.Result);
     }
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     private T Own<T>(T owned) where T : IAsyncDisposable
     {
