@@ -25,7 +25,7 @@ public sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKeyRing key
             Audience = jwt.Audience,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now.AddSeconds(jwt.LifetimeSeconds),
+            Expires = now.Add(jwt.Lifetime),
             SigningCredentials = keys.Current,
         });
     }

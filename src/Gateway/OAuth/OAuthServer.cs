@@ -26,7 +26,7 @@ public static class OAuthServer
             .ValidateDataAnnotations()
             .Validate<IOptions<JwtOptions>>(
                 (oauth, jwt) => oauth.AccessTokenLifetime <= jwt.Value.EffectiveMaxAcceptedLifetime,
-                "OAuth:AccessTokenLifetime must not exceed the lifetime the gateway accepts (Jwt:MaxAcceptedLifetime, else Jwt:LifetimeSeconds).")
+                "OAuth:AccessTokenLifetime must not exceed the lifetime the gateway accepts (Jwt:MaxAcceptedLifetime, else Jwt:Lifetime).")
             .Validate(
                 oauth => OAuthKeys.MayMakeOwnKeys(builder.Environment)
                     || oauth.KeySecret is { Length: > 0 },
@@ -164,7 +164,7 @@ public static class OAuthServer
                         {
                             TokenLimit = limits.TokenLimit,
                             TokensPerPeriod = limits.TokensPerPeriod,
-                            ReplenishmentPeriod = TimeSpan.FromSeconds(limits.ReplenishmentPeriodSeconds),
+                            ReplenishmentPeriod = limits.ReplenishmentPeriod,
                             QueueLimit = 0,
                             AutoReplenishment = true,
                         })
