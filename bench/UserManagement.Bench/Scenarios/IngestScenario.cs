@@ -358,7 +358,7 @@ public sealed class IngestScenario : IBenchmarkScenario
             ["Ingest:DeadLetterQueueUrl"] = queueUrl + "-dlq",
             ["Ingest:Pollers"] = pollers.ToString(CultureInfo.InvariantCulture),
             ["Ingest:MaxMessages"] = "10",
-            ["Ingest:WaitTimeSeconds"] = "1",
+            ["Ingest:WaitTime"] = "00:00:01",
         });
         builder.Services.AddSingleton(sqs);
         builder.AddUserManagementClusterClient();

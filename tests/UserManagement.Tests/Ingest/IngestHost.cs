@@ -67,9 +67,9 @@ public sealed class IngestHost : IAsyncDisposable
             ["Ingest:QueueUrl"] = queues.QueueUrl,
             ["Ingest:DeadLetterQueueName"] = queues.DeadLetterQueueName,
             ["Ingest:Pollers"] = "4",
-            ["Ingest:VisibilityTimeoutSeconds"] = "10",
-            ["Ingest:HeartbeatSeconds"] = "3",
-            ["Ingest:RetryDelaySeconds"] = "1",
+            ["Ingest:VisibilityTimeout"] = "00:00:10",
+            ["Ingest:Heartbeat"] = "00:00:03",
+            ["Ingest:RetryDelay"] = "00:00:01",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<IAmazonSQS>(sqs.Client);

@@ -124,8 +124,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             ["Ingest__QueueUrl"] = Sqs.QueueUrl,
             ["Ingest__DeadLetterQueueUrl"] = Sqs.DeadLetterQueueUrl,
-            ["Ingest__WaitTimeSeconds"] = "1",
-            ["Ingest__RetryDelaySeconds"] = "1",
+            ["Ingest__WaitTime"] = "00:00:01",
+            ["Ingest__RetryDelay"] = "00:00:01",
         }, Patience);
         try
         {
