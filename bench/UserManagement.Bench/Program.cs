@@ -1,7 +1,6 @@
 using UserManagement.Bench;
 using UserManagement.Bench.Reporting;
 using UserManagement.Bench.Scenarios;
-using UserManagement.Tests.Persistence;
 
 IBenchmarkScenario[] scenarios =
 [
@@ -46,7 +45,7 @@ foreach (var scenario in chosen)
     settingsUsed.Add($"`{scenario.Name}` {settings.Rounds} rounds after {settings.WarmUpRounds} warm-up, {settings.OperationsPerRound} operations a round, {settings.Concurrency} workers");
 }
 
-var folder = Path.Combine(RepositoryRoot.Find(), "bench", "results");
+var folder = RepositoryRoot.Below("bench", "results");
 Directory.CreateDirectory(folder);
 var chart = $"{args[0]}.png";
 RatioChart.Save(results, Path.Combine(folder, chart));

@@ -28,12 +28,12 @@ public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
 
         Assert.Equal("user-management-dev", (string?)environment["Orleans__ClusterId"]);
         Assert.Equal("user-management", (string?)environment["Orleans__ServiceId"]);
-        Assert.Equal("Redis", (string?)environment["Orleans__Membership__Provider"]);
+        Assert.Equal("Redis", (string?)environment["Orleans__Clustering__ProviderType"]);
         var expectedConnectionString = new JObject
         {
             ["Fn::Join"] = new JArray("", new JArray(GetAtt(replicationGroupId, "PrimaryEndPoint.Address"), ":6379")),
         };
-        Assert.True(JToken.DeepEquals(expectedConnectionString, environment["Orleans__Membership__RedisConnectionString"]));
+        Assert.True(JToken.DeepEquals(expectedConnectionString, environment["Orleans__Clustering__ConnectionString"]));
     }
 
     [Theory]
@@ -54,7 +54,8 @@ public sealed class ServiceEnvironmentTests(SynthesizedStackFixture fixture)
     {
         var environment = _stack.EnvironmentOf(_stack.Stack.Silo);
 
-        Assert.Equal("true", (string?)environment["Orleans__Endpoints__ListenOnAnyHostAddress"]);
+        Assert.Equal("0.0.0.0:11111", (string?)environment["Orleans__Endpoints__SiloListeningEndpoint"]);
+        Assert.Equal("0.0.0.0:30000", (string?)environment["Orleans__Endpoints__GatewayListeningEndpoint"]);
         Assert.True(JToken.DeepEquals(Ref(_stack.LogicalIdOf(_stack.Stack.StateTable.Table)), environment["Storage__Users__TableName"]));
         Assert.Equal("false", (string?)environment["Storage__Users__CreateTableIfNotExists"]);
         Assert.True(JToken.DeepEquals(Ref(_stack.LogicalIdOf(_stack.Stack.Reminders.Table)), environment["Reminders__TableName"]));

@@ -169,8 +169,8 @@ public sealed class UserManagementStack : Stack
     {
         ["Orleans__ClusterId"] = $"{ServiceId}-{Settings.EnvironmentName}",
         ["Orleans__ServiceId"] = ServiceId,
-        ["Orleans__Membership__Provider"] = "Redis",
-        ["Orleans__Membership__RedisConnectionString"] = Membership.ConnectionString,
+        ["Orleans__Clustering__ProviderType"] = "Redis",
+        ["Orleans__Clustering__ConnectionString"] = Membership.ConnectionString,
         ["AWS_REGION"] = Region,
         ["ASPNETCORE_HTTP_PORTS"] = ServicePorts.Http.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["OTEL_SERVICE_NAME"] = $"{ServiceId}-{serviceName}",
@@ -195,7 +195,9 @@ public sealed class UserManagementStack : Stack
         var environment = CommonEnvironment("silo");
         environment["CoHosting__Api"] = "false";
         environment["CoHosting__Ingest"] = "false";
-        environment["Orleans__Endpoints__ListenOnAnyHostAddress"] = "true";
+        // Listen on every interface of the task; Orleans advertises the address it finds for the task.
+        environment["Orleans__Endpoints__SiloListeningEndpoint"] = $"0.0.0.0:{ServicePorts.SiloToSilo.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        environment["Orleans__Endpoints__GatewayListeningEndpoint"] = $"0.0.0.0:{ServicePorts.SiloGateway.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         environment["Storage__Users__TableName"] = StateTable.Table.TableName;
         environment["Storage__Users__CreateTableIfNotExists"] = "false";
         environment["Reminders__TableName"] = Reminders.Table.TableName;

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace UserManagement.Grains;
+namespace UserManagement.Contracts;
 
 /// <summary>Text files embedded in this assembly (the Unicode tables, the common-password list), read line by line.</summary>
 internal static class EmbeddedText

@@ -34,17 +34,23 @@ public static class DynamoDBGrainStorageExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
 
+        // Settings DynamoDB would refuse later are refused at start-up, so a silo with a bad configuration does not start.
+        var section = DynamoDBGrainStorageOptions.ConfigurationSectionFor(name);
         var options = services
             .AddOptions<DynamoDBGrainStorageOptions>(name)
-            .BindConfiguration(DynamoDBGrainStorageOptions.ConfigurationSectionFor(name));
+            .BindConfiguration(section)
+            .Validate(
+                storage => DynamoDBGrainStorageOptions.IsValidTableName(storage.TableName),
+                $"{section}:TableName must be 3 to 255 letters, digits, '_', '-' or '.'.")
+            .Validate(
+                storage => storage.RequestTimeout > TimeSpan.Zero && storage.RequestTimeout <= DynamoDBGrainStorageOptions.LongestRequestTimeout,
+                $"{section}:RequestTimeout must be more than zero and at most {DynamoDBGrainStorageOptions.LongestRequestTimeout}.")
+            .Validate(storage => storage.JsonSerializerOptions is not null, $"{section}:JsonSerializerOptions must be set.")
+            .ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(
-            ServiceDescriptor.Singleton<IValidateOptions<DynamoDBGrainStorageOptions>, DynamoDBGrainStorageOptionsValidator>());
 
         services.TryAddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(new AmazonDynamoDBConfig()));
         return services.AddGrainStorage(name, DynamoDBGrainStorage.Create);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 
 namespace UserManagement.Persistence.DynamoDB;
@@ -11,7 +12,7 @@ namespace UserManagement.Persistence.DynamoDB;
 /// the AWS SDK's conventions (<c>AWS_REGION</c>, <c>AWS_ENDPOINT_URL_DYNAMODB</c>, the default credential chain,
 /// <c>AWS_RETRY_MODE</c> and <c>AWS_MAX_ATTEMPTS</c>).
 /// </remarks>
-public sealed class DynamoDBGrainStorageOptions
+public sealed partial class DynamoDBGrainStorageOptions
 {
     /// <summary>The configuration section that holds the settings of the storage named <c>{name}</c>.</summary>
     public static string ConfigurationSectionFor(string name) => $"Storage:{name}";
@@ -49,4 +50,11 @@ public sealed class DynamoDBGrainStorageOptions
     /// general defaults (property names as declared in C#). Set in code only; it is not read from configuration.
     /// </summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = new(JsonSerializerDefaults.General);
+
+    internal static readonly TimeSpan LongestRequestTimeout = TimeSpan.FromMinutes(5);
+
+    internal static bool IsValidTableName(string? tableName) => tableName is not null && TableNamePattern().IsMatch(tableName);
+
+    [GeneratedRegex("^[a-zA-Z0-9_.-]{3,255}$")]
+    private static partial Regex TableNamePattern();
 }

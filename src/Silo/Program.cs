@@ -1,17 +1,20 @@
 using UserManagement.Events.EventBridge;
 using UserManagement.Grains.Hosting;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Persistence.DynamoDB;
 using UserManagement.Reminders.DynamoDB;
 using UserManagement.ServiceDefaults;
+using UserManagement.ServiceDefaults.Orleans;
 using UserManagement.Silo;
+using UserManagement.Grains.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddClusterDefaults();
 builder.UseOrleans(silo =>
 {
-    silo.UseConfiguredClustering(builder.Configuration);
+    silo.UseConfiguredClustering();
     silo.UseConfiguredGrainCollection();
     silo.AddActivityPropagation();
     silo.AddUserGrains();

@@ -1,57 +1,30 @@
 using System.Net;
-using System.Net.Sockets;
 using Orleans.Configuration;
-using UserManagement.ServiceDefaults.Orleans;
 
 namespace UserManagement.Silo;
 
 public static class SiloClusteringExtensions
 {
-    /// <summary>Membership, identity, endpoints and failure detection of this silo, as configuration says.</summary>
-    public static ISiloBuilder UseConfiguredClustering(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>
+    /// What the silo adds to the <c>Orleans</c> section Orleans binds itself (identity, <c>Clustering:ProviderType</c>,
+    /// <c>Endpoints</c>): loopback unless told otherwise, and fast failure detection.
+    /// </summary>
+    public static ISiloBuilder UseConfiguredClustering(this ISiloBuilder silo)
     {
-        var identity = configuration.GetSection(ClusterIdentity.SectionName).Get<ClusterIdentity>() ?? new ClusterIdentity();
-        var membership = configuration.GetSection(MembershipOptions.SectionName).Get<MembershipOptions>() ?? new MembershipOptions();
-        var endpoints = configuration.GetSection(EndpointSettings.SectionName).Get<EndpointSettings>() ?? new EndpointSettings();
-
-        switch (membership.Provider)
+        // A silo given neither an address to advertise nor one to listen on stays on loopback; one told to listen on
+        // every interface (in a container) advertises the address Orleans finds for this host.
+        silo.Configure<EndpointOptions>(endpoints =>
         {
-            case MembershipProvider.Localhost:
-                silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: identity.ServiceId, clusterId: identity.ClusterId);
-                break;
-            case MembershipProvider.Redis:
-                silo.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (identity.ClusterId, identity.ServiceId));
-                silo.UseRedisClustering(membership.RedisConnectionStringOrThrow());
-                ConfigureEndpoints(silo, endpoints);
-                break;
-            default:
-                throw new InvalidOperationException($"Membership provider '{membership.Provider}' is not supported.");
-        }
+            if (endpoints.AdvertisedIPAddress is null && endpoints.SiloListeningEndpoint is null)
+            {
+                endpoints.AdvertisedIPAddress = IPAddress.Loopback;
+            }
+        });
 
         silo.Services.AddOptions<ClusterMembershipOptions>()
             .Configure(DetectFailuresFast)
             .BindConfiguration("Orleans:ClusterMembership");
         return silo;
-    }
-
-    /// <summary>
-    /// In a container the silo listens on every interface and advertises its own address (or the configured one);
-    /// anywhere else it stays on loopback.
-    /// </summary>
-    private static void ConfigureEndpoints(ISiloBuilder silo, EndpointSettings endpoints)
-    {
-        if (IPAddress.TryParse(endpoints.AdvertisedIPAddress, out var advertised))
-        {
-            silo.ConfigureEndpoints(advertised, endpoints.SiloPort, endpoints.GatewayPort, endpoints.ListenOnAnyHostAddress);
-        }
-        else if (endpoints.ListenOnAnyHostAddress)
-        {
-            silo.ConfigureEndpoints(Dns.GetHostName(), endpoints.SiloPort, endpoints.GatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
-        }
-        else
-        {
-            silo.ConfigureEndpoints(IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort);
-        }
     }
 
     /// <summary>

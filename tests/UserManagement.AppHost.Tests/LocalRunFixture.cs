@@ -2,7 +2,6 @@ using Amazon.Runtime;
 using Amazon.SQS;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
-using UserManagement.Tests.Cluster.Harness;
 
 namespace UserManagement.AppHost.Tests;
 

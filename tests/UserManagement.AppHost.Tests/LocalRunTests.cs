@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Infrastructure;
-using UserManagement.Tests.Ingest;
 
 namespace UserManagement.AppHost.Tests;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using UserManagement.Bench.Load;
-using UserManagement.Tests.Persistence;
 
 namespace UserManagement.Bench.Hosting;
 
@@ -63,13 +62,10 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
-        var root = RepositoryRoot.Find();
         DynamoDB = await DynaliteServer.StartAsync(cancellationToken);
         _started.Add(DynamoDB);
 
-        var eventsPort = LoopbackPorts.Free();
-        var events = ChildProcess.Start(
-            "events", "node", [Path.Combine(root, "emulators", "eventbridge.mjs"), "--port", Text(eventsPort)], new Dictionary<string, string>());
+        var events = await EventBridgeEmulator.Start();
         _started.Add(events);
 
         var (siloPort, gatewayPort, siloHttpPort, gatewayHttpPort) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
@@ -80,12 +76,13 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ["Orleans__ServiceId"] = "bench",
             ["Orleans__Endpoints__SiloPort"] = Text(siloPort),
             ["Orleans__Endpoints__GatewayPort"] = Text(gatewayPort),
+            ["Orleans__Clustering__Gateways__0"] = $"127.0.0.1:{Text(gatewayPort)}",
             ["AWS_REGION"] = "us-east-1",
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
             ["AWS_EC2_METADATA_DISABLED"] = "true",
             ["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoDB.ServiceUrl.ToString(),
-            ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = $"http://127.0.0.1:{Text(eventsPort)}",
+            ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = events.Url.ToString(),
         };
 
         // For finding where time goes: BENCH_SERVICE_X=Y sets X=Y for the silo and the gateway (OTEL_SDK_DISABLED, say).
@@ -106,7 +103,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ["RateLimiting__TokensPerPeriod"] = "1000000",
             ["Benchmark__BaselineEndpoints"] = "true",
         };
-        var silo = StartHost(root, "Silo", siloHttpPort, new Dictionary<string, string>(shared.Concat(CoHosted ? api : []))
+        var silo = await StartHost("Silo", siloHttpPort, new Dictionary<string, string>(shared.Concat(CoHosted ? api : []))
         {
             ["Storage__users__TableName"] = TableName,
             ["Storage__users__CreateTableIfNotExists"] = "true",
@@ -114,69 +111,27 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ["Events__Source"] = "bench.users",
             ["CoHosting__Api"] = CoHosted ? "true" : "false",
             ["CoHosting__Ingest"] = "false",
-        });
+        }, cancellationToken);
         _started.Add(silo);
-        await WaitUntilReadyAsync(silo, new Uri($"http://127.0.0.1:{Text(siloHttpPort)}/health/ready"), cancellationToken);
         if (CoHosted)
         {
-            GatewayUrl = new Uri($"http://127.0.0.1:{Text(siloHttpPort)}");
+            GatewayUrl = silo.Url;
             ServiceCpuProbes = [new CpuProbe("co-hosted silo", silo.ProcessId)];
         }
         else
         {
-            var gateway = StartHost(root, "Gateway", gatewayHttpPort, new Dictionary<string, string>(shared.Concat(api)));
+            var gateway = await StartHost("Gateway", gatewayHttpPort, new Dictionary<string, string>(shared.Concat(api)), cancellationToken);
             _started.Add(gateway);
-            GatewayUrl = new Uri($"http://127.0.0.1:{Text(gatewayHttpPort)}");
-            await WaitUntilReadyAsync(gateway, new Uri(GatewayUrl, "/health/ready"), cancellationToken);
+            GatewayUrl = gateway.Url;
             ServiceCpuProbes = [new CpuProbe("gateway", gateway.ProcessId), new CpuProbe("silo", silo.ProcessId)];
         }
 
         CpuProbes = [CpuProbe.ThisProcess, .. ServiceCpuProbes, new CpuProbe("dynalite", DynamoDB.ProcessId)];
     }
 
-    /// <summary>A built host started from its own folder as content root, so its appsettings.json applies.</summary>
-    private static ChildProcess StartHost(string root, string name, int httpPort, Dictionary<string, string> environment)
-    {
-        var folder = Path.Combine(root, "src", name, "bin", "Release", "net10.0");
-        var assembly = Path.Combine(folder, $"UserManagement.{name}.dll");
-        if (!File.Exists(assembly))
-        {
-            throw new InvalidOperationException($"{assembly} is missing; run the bench with -c Release, which builds it.");
-        }
-
-        return ChildProcess.Start(
-            name.ToLowerInvariant(),
-            "dotnet",
-            [assembly, "--contentRoot", folder, "--urls", $"http://127.0.0.1:{Text(httpPort)}"],
-            environment);
-    }
-
-    private static async Task WaitUntilReadyAsync(ChildProcess process, Uri health, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + ReadyTimeout;
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                using var response = await http.GetAsync(health, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(250, cancellationToken);
-        }
-
-        throw new InvalidOperationException($"The {process.Name} did not become ready at {health}; see {process.LogPath}.");
-    }
+    /// <summary>A built host, ready; its output goes to a log file, as a long run's would fill memory.</summary>
+    private static Task<ServiceHost> StartHost(string name, int httpPort, Dictionary<string, string> environment, CancellationToken cancellationToken) =>
+        ServiceHost.Launch(name.ToLowerInvariant(), name, environment, ReadyTimeout, httpPort, logToFile: true, cancellationToken);
 
     private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 }

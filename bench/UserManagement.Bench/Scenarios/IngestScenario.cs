@@ -18,10 +18,10 @@ using UserManagement.Bench.Load;
 using UserManagement.Bench.Reporting;
 using UserManagement.Events.EventBridge;
 using UserManagement.Grains.Hosting;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Persistence.DynamoDB;
 using UserManagement.ServiceDefaults.Orleans;
-using UserManagement.Tests.Persistence;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Bench.Scenarios;
 
@@ -48,16 +48,13 @@ public sealed class IngestScenario : IBenchmarkScenario
 
     public async Task<ScenarioResult> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
     {
-        var root = RepositoryRoot.Find();
         await using var dynalite = await DynaliteServer.StartAsync(cancellationToken);
-        await using var sqs = await SqsServer.StartAsync(root, cancellationToken);
+        await using var sqs = await SqsServer.StartAsync(withServiceQueues: false, cancellationToken);
         // Registrations publish UserRegistered; the stand-in takes the events as it does in the local run.
-        var eventsPort = LoopbackPorts.Free();
-        await using var events = ChildProcess.Start(
-            "events", "node", [Path.Combine(root, "emulators", "eventbridge.mjs"), "--port", eventsPort.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>());
+        await using var events = await EventBridgeEmulator.Start();
         using var dynamo = dynalite.CreateClient();
         var gatewayPort = LoopbackPorts.Free();
-        using var silo = await StartSiloAsync(dynamo, gatewayPort, eventsPort, cancellationToken);
+        using var silo = await StartSiloAsync(dynamo, gatewayPort, events.Url, cancellationToken);
         var grains = silo.Services.GetRequiredService<IGrainFactory>();
 
         Console.WriteLine($"users    registering {Users} (an Argon2id hash each)");
@@ -363,12 +360,13 @@ public sealed class IngestScenario : IBenchmarkScenario
         {
             ["Orleans:ClusterId"] = ServiceId,
             ["Orleans:ServiceId"] = ServiceId,
-            ["Orleans:Endpoints:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Orleans:Clustering:ProviderType"] = "Development",
+            ["Orleans:Clustering:Gateways:0"] = $"127.0.0.1:{gatewayPort.ToString(CultureInfo.InvariantCulture)}",
             ["Ingest:QueueUrl"] = queueUrl,
             ["Ingest:DeadLetterQueueUrl"] = queueUrl + "-dlq",
             ["Ingest:Pollers"] = pollers.ToString(CultureInfo.InvariantCulture),
             ["Ingest:MaxMessages"] = "10",
-            ["Ingest:WaitTimeSeconds"] = "1",
+            ["Ingest:WaitTime"] = "00:00:01",
         });
         builder.Services.AddSingleton(sqs);
         if (coHostingSilo is null)
@@ -387,14 +385,14 @@ public sealed class IngestScenario : IBenchmarkScenario
         return builder.Build();
     }
 
-    private static async Task<IHost> StartSiloAsync(IAmazonDynamoDB client, int gatewayPort, int eventsPort, CancellationToken cancellationToken)
+    private static async Task<IHost> StartSiloAsync(IAmazonDynamoDB client, int gatewayPort, Uri eventsUrl, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Events:Region"] = "us-east-1",
-            ["Events:ServiceUrl"] = $"http://127.0.0.1:{eventsPort.ToString(CultureInfo.InvariantCulture)}/",
+            ["Events:ServiceUrl"] = eventsUrl.ToString(),
             ["Events:Source"] = "bench.users",
         });
         builder.Services.AddSingleton(client);

@@ -9,6 +9,7 @@ using UserManagement.Bench.Hosting;
 using UserManagement.Bench.Load;
 using UserManagement.Bench.Reporting;
 using UserManagement.Grains.Hosting;
+using UserManagement.Contracts.Users;
 using UserManagement.Grains.Users;
 
 namespace UserManagement.Bench.Scenarios;

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using UserManagement.Bench.Hosting;
 using UserManagement.Bench.Load;
 using UserManagement.Bench.Reporting;
+using UserManagement.Contracts.Passwords;
+using UserManagement.Contracts.Users;
 using UserManagement.Grains.Passwords;
 using UserManagement.Grains.Users;
 

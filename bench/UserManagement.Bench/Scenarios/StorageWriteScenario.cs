@@ -9,9 +9,9 @@ using Orleans.Storage;
 using UserManagement.Bench.Hosting;
 using UserManagement.Bench.Load;
 using UserManagement.Bench.Reporting;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Persistence.DynamoDB;
-using UserManagement.Tests.Persistence;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Bench.Scenarios;
 
@@ -146,7 +146,6 @@ public sealed class StorageWriteScenario : IBenchmarkScenario
         FirstName = "Bench",
         LastName = "User",
         PasswordHash = "$argon2id$v=19$m=19456,t=2,p=1$" + new string('s', 22) + "$" + new string('h', 43),
-        Tier = UserTier.Standard,
         RegisteredAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
         RecentOrders = RecentOrders.Including([], [.. Enumerable.Range(0, 20).Select(i => $"order-{i:D6}-{Guid.NewGuid()}")], DateTimeOffset.UtcNow),
     };

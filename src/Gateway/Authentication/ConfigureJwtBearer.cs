@@ -31,7 +31,7 @@ public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options, SigningKeyR
             ValidateLifetime = true,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
-            ClockSkew = TimeSpan.FromSeconds(jwt.ClockSkewSeconds),
+            ClockSkew = jwt.ClockSkew,
             NameClaimType = TokenClaims.Subject,
             RoleClaimType = TokenClaims.UserType,
         };
@@ -43,7 +43,7 @@ public sealed class ConfigureJwtBearer(IOptions<JwtOptions> options, SigningKeyR
         {
             OnTokenValidated = context =>
             {
-                var problem = TokenShape.Problem(context.SecurityToken, time.GetUtcNow(), jwt.EffectiveMaxAcceptedLifetime, TimeSpan.FromSeconds(jwt.ClockSkewSeconds));
+                var problem = TokenShape.Problem(context.SecurityToken, time.GetUtcNow(), jwt.EffectiveMaxAcceptedLifetime, jwt.ClockSkew);
                 if (problem is not null)
                 {
                     context.Fail($"The token is not shaped as an issued one: {problem}.");

@@ -1,6 +1,6 @@
 using UserManagement.Gateway.Common;
-using UserManagement.Grains.Passwords;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Passwords;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Gateway.Authentication;
 

@@ -28,12 +28,12 @@ public sealed class JwtOptions : IValidatableObject
     [Required]
     public string Audience { get; set; } = "shop";
 
-    [Range(60, 30 * 86_400)]
-    public int LifetimeSeconds { get; set; } = 86_400;
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Tolerance for clocks that disagree, when checking <c>exp</c> and <c>nbf</c>.</summary>
-    [Range(0, 300)]
-    public int ClockSkewSeconds { get; set; } = 30;
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The longest a token is accepted for, from its <c>iat</c> and from now, however validly signed; the issuing
@@ -48,14 +48,14 @@ public sealed class JwtOptions : IValidatableObject
     [Range(0, 1_000_000)]
     public int ValidatedTokenCacheSize { get; set; } = 10_000;
 
-    public TimeSpan EffectiveMaxAcceptedLifetime => MaxAcceptedLifetime ?? TimeSpan.FromSeconds(LifetimeSeconds);
+    public TimeSpan EffectiveMaxAcceptedLifetime => MaxAcceptedLifetime ?? Lifetime;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (EffectiveMaxAcceptedLifetime < TimeSpan.FromSeconds(LifetimeSeconds))
+        if (EffectiveMaxAcceptedLifetime < Lifetime)
         {
             yield return new ValidationResult(
-                "Jwt:MaxAcceptedLifetime must be at least Jwt:LifetimeSeconds, or the gateway refuses its own tokens.",
+                "Jwt:MaxAcceptedLifetime must be at least Jwt:Lifetime, or the gateway refuses its own tokens.",
                 [nameof(MaxAcceptedLifetime)]);
         }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UserManagement.Gateway.Common;
 using UserManagement.Gateway.Security;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Gateway.Authentication;
 

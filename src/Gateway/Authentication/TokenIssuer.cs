@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Gateway.Authentication;
 
@@ -25,7 +25,7 @@ public sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKeyRing key
             Audience = jwt.Audience,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now.AddSeconds(jwt.LifetimeSeconds),
+            Expires = now.Add(jwt.Lifetime),
             SigningCredentials = keys.Current,
         });
     }

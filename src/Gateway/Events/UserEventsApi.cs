@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Common;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Gateway.Events;
 

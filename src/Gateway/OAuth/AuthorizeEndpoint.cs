@@ -9,7 +9,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Common;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace UserManagement.Gateway.OAuth;

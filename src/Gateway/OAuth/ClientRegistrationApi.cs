@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Common;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace UserManagement.Gateway.OAuth;

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using UserManagement.Grains.DataProtection;
+using UserManagement.Contracts.DataProtection;
 
 namespace UserManagement.Gateway.OAuth;
 

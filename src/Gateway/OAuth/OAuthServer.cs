@@ -8,7 +8,7 @@ using OpenIddict.Abstractions;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.OAuth.Stores;
 using UserManagement.Gateway.Security;
-using UserManagement.Grains.OAuth;
+using UserManagement.Contracts.OAuth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace UserManagement.Gateway.OAuth;
@@ -25,7 +25,7 @@ public static class OAuthServer
             .ValidateDataAnnotations()
             .Validate<IOptions<JwtOptions>>(
                 (oauth, jwt) => oauth.AccessTokenLifetime <= jwt.Value.EffectiveMaxAcceptedLifetime,
-                "OAuth:AccessTokenLifetime must not exceed the lifetime the gateway accepts (Jwt:MaxAcceptedLifetime, else Jwt:LifetimeSeconds).")
+                "OAuth:AccessTokenLifetime must not exceed the lifetime the gateway accepts (Jwt:MaxAcceptedLifetime, else Jwt:Lifetime).")
             .Validate(
                 oauth => OAuthKeys.MayMakeOwnKeys(environment)
                     || oauth.KeySecret is { Length: > 0 },
@@ -163,7 +163,7 @@ public static class OAuthServer
                         {
                             TokenLimit = limits.TokenLimit,
                             TokensPerPeriod = limits.TokensPerPeriod,
-                            ReplenishmentPeriod = TimeSpan.FromSeconds(limits.ReplenishmentPeriodSeconds),
+                            ReplenishmentPeriod = limits.ReplenishmentPeriod,
                             QueueLimit = 0,
                             AutoReplenishment = true,
                         })

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using UserManagement.Gateway.Authentication;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace UserManagement.Gateway.OAuth;

@@ -25,7 +25,7 @@ public static class CredentialsRateLimit
                 {
                     TokenLimit = limits.Value.TokenLimit,
                     TokensPerPeriod = limits.Value.TokensPerPeriod,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(limits.Value.ReplenishmentPeriodSeconds),
+                    ReplenishmentPeriod = limits.Value.ReplenishmentPeriod,
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 }));
@@ -33,7 +33,7 @@ public static class CredentialsRateLimit
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? RetryAfter.Seconds(wait)
-                    : limits.Value.ReplenishmentPeriodSeconds;
+                    : RetryAfter.Seconds(limits.Value.ReplenishmentPeriod);
                 rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 await Problems.Write(
                     rejected.HttpContext,

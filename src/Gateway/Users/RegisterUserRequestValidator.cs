@@ -1,5 +1,5 @@
-using UserManagement.Grains.Passwords;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Passwords;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Gateway.Users;
 

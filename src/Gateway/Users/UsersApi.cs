@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using UserManagement.Gateway.Authentication;
 using UserManagement.Gateway.Common;
 using UserManagement.Gateway.Security;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Gateway.Users;
 

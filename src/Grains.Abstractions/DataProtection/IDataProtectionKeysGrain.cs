@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.DataProtection;
+namespace UserManagement.Contracts.DataProtection;
 
 /// <summary>
 /// The ASP.NET Core Data Protection key ring that every gateway shares (anti-forgery tokens and the sign-in page's

@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.OAuth;
+namespace UserManagement.Contracts.OAuth;
 
 /// <summary>
 /// The permanent authorizations (remembered consents) of one user for one client, keyed by both. Ad-hoc

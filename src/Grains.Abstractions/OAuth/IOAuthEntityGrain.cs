@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.OAuth;
+namespace UserManagement.Contracts.OAuth;
 
 /// <summary>
 /// One stored OAuth record (a client, an authorization, a token), one grain and one item each. Writes are conditional

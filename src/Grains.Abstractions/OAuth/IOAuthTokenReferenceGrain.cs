@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.OAuth;
+namespace UserManagement.Contracts.OAuth;
 
 /// <summary>
 /// The look-up of a token by its reference id, keyed by the hash of that id (OpenIddict hashes reference ids before

@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.OAuth;
+namespace UserManagement.Contracts.OAuth;
 
 /// <summary>A registered client. Its id is its <c>client_id</c>, so both look-ups reach one grain.</summary>
 [GenerateSerializer]

@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.OAuth;
+namespace UserManagement.Contracts.OAuth;
 
 /// <summary>
 /// A grant of scopes by a user to a client: ad hoc (one per sign-in, the family of the tokens issued from it) or

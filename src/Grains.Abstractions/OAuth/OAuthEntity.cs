@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.OAuth;
+namespace UserManagement.Contracts.OAuth;
 
 /// <summary>
 /// What every stored OAuth record has: an id and a concurrency token that changes with each write, so two gateways

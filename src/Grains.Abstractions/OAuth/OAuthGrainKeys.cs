@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.OAuth;
+namespace UserManagement.Contracts.OAuth;
 
 public static class OAuthGrainKeys
 {

@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.OAuth;
+namespace UserManagement.Contracts.OAuth;
 
 /// <summary>An issued code or token. Only a hash of a reference token's value is kept, as <see cref="ReferenceId"/>.</summary>
 [GenerateSerializer]

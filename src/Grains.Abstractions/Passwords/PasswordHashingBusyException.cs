@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.Passwords;
+namespace UserManagement.Contracts.Passwords;
 
 /// <summary>
 /// The silo's password hashing is saturated: its queue is full, or the hash waited past its deadline. Nothing was

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace UserManagement.Grains.Passwords;
+namespace UserManagement.Contracts.Passwords;
 
 /// <summary>
 /// ASVS 5 password rules: at least 8 characters, long passphrases allowed, no composition rules, and none of the

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace UserManagement.Grains.Unicode;
+namespace UserManagement.Contracts.Unicode;
 
 /// <summary>UTS #39 skeletons: two strings that look alike have the same skeleton (<c>аdmin</c> with a Cyrillic а, <c>admin</c>).</summary>
 public static class Confusables

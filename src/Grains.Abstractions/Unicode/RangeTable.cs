@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace UserManagement.Grains.Unicode;
+namespace UserManagement.Contracts.Unicode;
 
 /// <summary>
 /// A Unicode property as sorted ranges of code points, each with a value, read from a table of lines

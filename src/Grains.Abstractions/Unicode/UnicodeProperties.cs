@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace UserManagement.Grains.Unicode;
+namespace UserManagement.Contracts.Unicode;
 
 /// <summary>Unicode properties .NET does not expose, from the tables shipped with this assembly (see README.md).</summary>
 public static class UnicodeProperties

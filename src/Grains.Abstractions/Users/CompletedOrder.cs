@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
 /// <summary>The internal command the anti-corruption layer sends for every completed order, whatever its source version.</summary>
 [GenerateSerializer, Immutable]

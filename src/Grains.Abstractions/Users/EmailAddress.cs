@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using UserManagement.Grains.Unicode;
+using UserManagement.Contracts.Unicode;
 
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
 /// <summary>
 /// Email addresses as mail systems see them, so that one mailbox is one account. An address's canonical form is its

@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
 /// <summary>
 /// A user's outgoing events, for operators: what is still waiting to be published or was parked after failing for

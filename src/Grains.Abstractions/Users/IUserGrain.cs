@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
 /// <summary>
 /// One user of the shop. The grain key is the user id (see <see cref="UserKey"/>), so the id and the
@@ -19,9 +19,6 @@ public interface IUserGrain : IGrainWithStringKey
     /// </summary>
     Task<RegistrationResult> Register(
         Registration registration, IPAddress? clientAddress = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Creates the account as an administrator unless it exists; running it twice changes nothing.</summary>
-    Task<RegistrationResult> RegisterAdministrator(Registration registration, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Checks the password. A wrong password and an unknown user get the same answer in about the same time. Failures

@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
 [GenerateSerializer, Immutable]
 public sealed record OrderRecording(

@@ -1,4 +1,4 @@
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
 /// <summary>An event of a user that the event bus has not accepted yet.</summary>
 /// <param name="EventId">The CloudEvent id, the same on every try.</param>

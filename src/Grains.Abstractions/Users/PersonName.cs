@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using UserManagement.Grains.Unicode;
+using UserManagement.Contracts.Unicode;
 
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
 /// <summary>
 /// A first or last name. Names are kept and returned as given (trimmed), HTML or not: the API answers JSON, and every

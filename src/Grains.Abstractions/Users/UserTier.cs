@@ -1,6 +1,6 @@
-namespace UserManagement.Grains.Users;
+namespace UserManagement.Contracts.Users;
 
-/// <summary>A user's tier, as carried in the token's <c>user_type</c> claim.</summary>
+/// <summary>A user's tier; the gateway gives its names on the wire.</summary>
 public enum UserTier
 {
     Standard = 0,

@@ -1,3 +1,5 @@
+using UserManagement.Contracts.DataProtection;
+
 namespace UserManagement.Grains.DataProtection;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Grains.Hosting;
 
@@ -25,7 +25,7 @@ public sealed class AdministratorOptions
     /// address itself, seeded or not, or one that looks like it.
     /// </summary>
     public bool IsReservedAddress(string emailAddress) =>
-        Users.EmailAddress.TryCanonicalize(EmailAddress, out var administrator)
-        && Users.EmailAddress.TryCanonicalize(emailAddress, out var candidate)
-        && Users.EmailAddress.LooksLike(candidate, administrator);
+        Contracts.Users.EmailAddress.TryCanonicalize(EmailAddress, out var administrator)
+        && Contracts.Users.EmailAddress.TryCanonicalize(emailAddress, out var candidate)
+        && Contracts.Users.EmailAddress.LooksLike(candidate, administrator);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UserManagement.Contracts.Users;
 using UserManagement.Grains.Users;
 using UserManagement.Resilience;
 
@@ -72,7 +73,7 @@ public sealed partial class AdministratorSeeder(
     private async Task SeedOnce(AdministratorOptions admin, CancellationToken stopping)
     {
         var registration = new Registration(admin.EmailAddress, admin.FirstName, admin.LastName, new Password(admin.Password!));
-        var account = grains.GetUserByEmailAddress(admin.EmailAddress);
+        var account = grains.GetGrain<IAdministratorAccountGrain>(UserKey.FromEmailAddress(admin.EmailAddress));
         var result = await account.RegisterAdministrator(registration, stopping);
         var user = result.User ?? await account.GetDetails();
         if (user?.Tier != UserTier.Admin)
@@ -81,7 +82,7 @@ public sealed partial class AdministratorSeeder(
             return;
         }
 
-        LogSeeded(logger, result.Created);
+        LogSeeded(logger, created: result.User is not null);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No administrator password is configured (Admin:Password); no administrator is seeded")]

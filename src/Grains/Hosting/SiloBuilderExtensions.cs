@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UserManagement.Grains.Events;
 using UserManagement.Grains.Outbox;
+using UserManagement.Contracts.Passwords;
+using UserManagement.Contracts.Users;
 using UserManagement.Grains.Passwords;
 using UserManagement.Grains.Users;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using UserManagement.Contracts.OAuth;
 
 namespace UserManagement.Grains.OAuth;
 

@@ -1,3 +1,5 @@
+using UserManagement.Contracts.OAuth;
+
 namespace UserManagement.Grains.OAuth;
 
 /// <summary>

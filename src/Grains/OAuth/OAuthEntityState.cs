@@ -1,3 +1,5 @@
+using UserManagement.Contracts.OAuth;
+
 namespace UserManagement.Grains.OAuth;
 
 /// <summary>The stored item of one OAuth record; an authorization also lists the tokens issued under it.</summary>

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Resilience;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Grains.Outbox;
 

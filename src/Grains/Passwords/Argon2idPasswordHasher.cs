@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Isopoh.Cryptography.Argon2;
 using Microsoft.Extensions.Options;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
+using UserManagement.Contracts.Passwords;
 
 namespace UserManagement.Grains.Passwords;
 

@@ -1,4 +1,5 @@
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
+using UserManagement.Contracts.Passwords;
 
 namespace UserManagement.Grains.Passwords;
 

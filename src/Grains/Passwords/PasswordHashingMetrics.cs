@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using UserManagement.Contracts.Passwords;
 
 namespace UserManagement.Grains.Passwords;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using UserManagement.Contracts.Passwords;
 
 namespace UserManagement.Grains.Passwords;
 

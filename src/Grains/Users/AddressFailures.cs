@@ -1,3 +1,5 @@
+using UserManagement.Contracts.Users;
+
 namespace UserManagement.Grains.Users;
 
 /// <summary>Failed log-ins of one account from one client network (<see cref="ClientNetwork"/>).</summary>

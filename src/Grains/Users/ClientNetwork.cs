@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Grains.Users;
 

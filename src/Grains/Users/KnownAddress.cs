@@ -1,3 +1,5 @@
+using UserManagement.Contracts.Users;
+
 namespace UserManagement.Grains.Users;
 
 /// <summary>A client network the owner logged in from: its attempts are not held back by failures elsewhere.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Grains.Users;
 

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using UserManagement.Resilience;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Grains.Users;
 
 /// <summary>
 /// Section <c>LoginThrottling</c>. Failures are counted per client address: after <see cref="FreeAttempts"/> within
-/// <see cref="WindowSeconds"/>, each further attempt from that address must wait <see cref="BaseDelaySeconds"/>
-/// doubled per failure, never more than <see cref="MaxDelaySeconds"/>. Across all addresses an account takes
+/// <see cref="Window"/>, each further attempt from that address must wait <see cref="BaseDelay"/>
+/// doubled per failure, never more than <see cref="MaxDelay"/>. Across all addresses an account takes
 /// <see cref="AccountFailureLimit"/> failures per window; beyond that, addresses its owner has not logged in from wait
 /// until the account's count has drained, while those the owner has logged in from go on as before.
 /// </summary>
@@ -20,14 +21,14 @@ public sealed class LoginThrottlingOptions
     [Range(1, 100)]
     public int FreeAttempts { get; set; } = 5;
 
-    [Range(1, 86_400)]
-    public int WindowSeconds { get; set; } = 900;
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
 
-    [Range(0.01, 3_600)]
-    public double BaseDelaySeconds { get; set; } = 1;
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    [Range(0.01, 3_600)]
-    public double MaxDelaySeconds { get; set; } = 60;
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Failures per window from all addresses together before addresses the owner has not used are held back.</summary>
     [Range(1, 1_000_000)]
@@ -44,12 +45,10 @@ public sealed class LoginThrottlingOptions
     /// <summary>How long after its last log-in an address is still the owner's.</summary>
     public TimeSpan KnownAddressLifetime { get; set; } = TimeSpan.FromDays(30);
 
-    public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
-
-    public Backoff Backoff => new(TimeSpan.FromSeconds(BaseDelaySeconds), TimeSpan.FromSeconds(MaxDelaySeconds));
+    public Backoff Backoff => new(BaseDelay, MaxDelay);
 
     /// <summary>How fast an account's failure count drains: <see cref="AccountFailureLimit"/> per window.</summary>
-    public double AccountFailuresDrainedPerSecond => AccountFailureLimit / (double)WindowSeconds;
+    public double AccountFailuresDrainedPerSecond => AccountFailureLimit / Window.TotalSeconds;
 
     /// <summary>Whether a failure at <paramref name="failedAt"/> still counts at <paramref name="now"/>.</summary>
     public bool IsWithinWindow(DateTimeOffset? failedAt, DateTimeOffset now) =>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Grains.Users;
 

@@ -1,3 +1,5 @@
+using UserManagement.Contracts.Users;
+
 namespace UserManagement.Grains.Users;
 
 /// <summary>

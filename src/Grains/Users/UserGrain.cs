@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 using UserManagement.Grains.Events;
 using UserManagement.Grains.Hosting;
 using UserManagement.Grains.Outbox;
-using UserManagement.Grains.Passwords;
+using UserManagement.Contracts.Passwords;
 using UserManagement.Resilience;
+using UserManagement.Contracts.Users;
+using UserManagement.Grains.Passwords;
 
 namespace UserManagement.Grains.Users;
 
@@ -22,12 +24,9 @@ public sealed partial class UserGrain(
     IOptions<AdministratorOptions> administrator,
     IOptions<OrderCountingOptions> orderCounting,
     TimeProvider time,
-    ILogger<UserGrain> logger) : Grain, IUserGrain, IUserEventsGrain, IOutboxOwner, IRemindable
+    ILogger<UserGrain> logger) : Grain, IUserGrain, IAdministratorAccountGrain, IUserEventsGrain, IOutboxOwner, IRemindable
 {
     public const string StorageName = "users";
-
-    /// <summary>A user becomes PREMIUM once the order count exceeds this.</summary>
-    public const int PremiumAfterOrders = 10;
 
     /// <summary>How soon a write of log-in counts that failed is tried again.</summary>
     private static readonly Backoff StoringLoginsRetry = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
@@ -143,10 +142,10 @@ public sealed partial class UserGrain(
             LogRememberedOrdersCapped(logger, UserId, orderCounting.Value.MaxRememberedOrders, dropped);
         }
 
+        var tierBefore = state.Tier;
         state.OrderCount++;
-        if (state.Tier == UserTier.Standard && state.OrderCount > PremiumAfterOrders)
+        if (state.Tier != tierBefore)
         {
-            state.Tier = UserTier.Premium;
             LogPromoted(logger, UserId, state.OrderCount);
         }
 
@@ -173,8 +172,8 @@ public sealed partial class UserGrain(
             FirstName = registration.FirstName.Trim(),
             LastName = registration.LastName.Trim(),
             PasswordHash = passwordHash,
-            Tier = tier,
-            RegisteredAt = DateTimeOffset.UtcNow,
+            IsAdministrator = tier == UserTier.Admin,
+            RegisteredAt = time.GetUtcNow(),
 
             // Failures counted while nobody was registered here still count.
             Logins = user.State.Logins,

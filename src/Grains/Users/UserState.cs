@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using UserManagement.Grains.Outbox;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Grains.Users;
 
@@ -7,6 +8,9 @@ namespace UserManagement.Grains.Users;
 [GenerateSerializer]
 public sealed class UserState
 {
+    /// <summary>A customer becomes PREMIUM once the order count exceeds this.</summary>
+    public const int PremiumAfterOrders = 10;
+
     [Id(0)]
     public string? EmailAddress { get; set; }
 
@@ -19,9 +23,23 @@ public sealed class UserState
     [Id(3)]
     public string? PasswordHash { get; set; }
 
-    [Id(4)]
+    /// <summary>Made so at creation; every other user is a customer, whose tier follows from the order count.</summary>
+    [Id(13)]
+    public bool IsAdministrator { get; set; }
+
+    /// <summary>
+    /// Follows from the role and the order count. Still written, so the stored item reads as the user's tier; on
+    /// reading, only <see cref="UserTier.Admin"/> counts: items stored before the role was kept say so this way.
+    /// </summary>
+    [JsonInclude]
     [JsonConverter(typeof(JsonStringEnumConverter<UserTier>))]
-    public UserTier Tier { get; set; }
+    public UserTier Tier
+    {
+        get => IsAdministrator ? UserTier.Admin
+            : OrderCount > PremiumAfterOrders ? UserTier.Premium
+            : UserTier.Standard;
+        private set => IsAdministrator |= value == UserTier.Admin;
+    }
 
     [Id(5)]
     public int OrderCount { get; set; }

@@ -30,26 +30,26 @@ public sealed class IngestOptions : IValidatableObject
     public int MaxMessages { get; set; } = 10;
 
     /// <summary>Long polling: how long one receive waits for a message.</summary>
-    [Range(0, 20)]
-    public int WaitTimeSeconds { get; set; } = 20;
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:20")]
+    public TimeSpan WaitTime { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How long a received message stays hidden from other consumers, and how far each heartbeat pushes it.</summary>
-    [Range(2, 43_200)]
-    public int VisibilityTimeoutSeconds { get; set; } = 30;
+    [Range(typeof(TimeSpan), "00:00:02", "12:00:00")]
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Messages still in work after this long (and again every this long) get their visibility extended.</summary>
-    [Range(1, 43_200)]
-    public int HeartbeatSeconds { get; set; } = 10;
+    [Range(typeof(TimeSpan), "00:00:01", "12:00:00")]
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// After a failed grain call a message comes back after this, doubled with every receive, up to the maximum. An
     /// outage of the cluster does not spend these receives: the circuit breaker stops receiving until it answers.
     /// </summary>
-    [Range(0, 43_200)]
-    public int RetryDelaySeconds { get; set; } = 5;
+    [Range(typeof(TimeSpan), "00:00:00", "12:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    [Range(0, 43_200)]
-    public int MaxRetryDelaySeconds { get; set; } = 300;
+    [Range(typeof(TimeSpan), "00:00:00", "12:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// While the cluster does not answer, it is probed after this, doubled with every probe that fails, up to
@@ -65,8 +65,7 @@ public sealed class IngestOptions : IValidatableObject
     public bool UseSpanLink { get; set; }
 
     /// <summary>How long a message released after its receive number <paramref name="receiveCount"/> stays away.</summary>
-    public TimeSpan RetryDelay(int receiveCount) =>
-        new Backoff(TimeSpan.FromSeconds(RetryDelaySeconds), TimeSpan.FromSeconds(MaxRetryDelaySeconds)).Delay(Math.Max(receiveCount, 1));
+    public TimeSpan RetryDelayAfter(int receiveCount) => new Backoff(RetryDelay, MaxRetryDelay).Delay(Math.Max(receiveCount, 1));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -81,11 +80,11 @@ public sealed class IngestOptions : IValidatableObject
                 "Ingest:DeadLetterQueueUrl or Ingest:DeadLetterQueueName must be configured.", [nameof(DeadLetterQueueUrl)]);
         }
 
-        if (HeartbeatSeconds >= VisibilityTimeoutSeconds)
+        if (Heartbeat >= VisibilityTimeout)
         {
             yield return new ValidationResult(
-                "Ingest:HeartbeatSeconds must be shorter than Ingest:VisibilityTimeoutSeconds, or messages reappear while in work.",
-                [nameof(HeartbeatSeconds)]);
+                "Ingest:Heartbeat must be shorter than Ingest:VisibilityTimeout, or messages reappear while in work.",
+                [nameof(Heartbeat)]);
         }
 
         if (ClusterProbeMaxDelay < ClusterProbeDelay)
@@ -94,10 +93,10 @@ public sealed class IngestOptions : IValidatableObject
                 "Ingest:ClusterProbeMaxDelay must not be shorter than Ingest:ClusterProbeDelay.", [nameof(ClusterProbeMaxDelay)]);
         }
 
-        if (MaxRetryDelaySeconds < RetryDelaySeconds)
+        if (MaxRetryDelay < RetryDelay)
         {
             yield return new ValidationResult(
-                "Ingest:MaxRetryDelaySeconds must not be shorter than Ingest:RetryDelaySeconds.", [nameof(MaxRetryDelaySeconds)]);
+                "Ingest:MaxRetryDelay must not be shorter than Ingest:RetryDelay.", [nameof(MaxRetryDelay)]);
         }
     }
 }

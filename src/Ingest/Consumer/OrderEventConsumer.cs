@@ -133,13 +133,13 @@ public sealed class OrderEventConsumer(
     {
         try
         {
-            using var timeout = Timeout(SqsCallTimeout + TimeSpan.FromSeconds(_options.WaitTimeSeconds), stoppingToken);
+            using var timeout = Timeout(SqsCallTimeout + _options.WaitTime, stoppingToken);
             var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
             {
                 QueueUrl = queues.QueueUrl,
                 MaxNumberOfMessages = _options.MaxMessages,
-                WaitTimeSeconds = _options.WaitTimeSeconds,
-                VisibilityTimeout = _options.VisibilityTimeoutSeconds,
+                WaitTimeSeconds = (int)_options.WaitTime.TotalSeconds,
+                VisibilityTimeout = (int)_options.VisibilityTimeout.TotalSeconds,
                 MessageSystemAttributeNames = [ReceiveCount.AttributeName],
             }, timeout.Token);
             return response.Messages ?? [];
@@ -158,8 +158,8 @@ public sealed class OrderEventConsumer(
             sqs,
             queues.QueueUrl,
             messages,
-            TimeSpan.FromSeconds(_options.HeartbeatSeconds),
-            TimeSpan.FromSeconds(_options.VisibilityTimeoutSeconds),
+            _options.Heartbeat,
+            _options.VisibilityTimeout,
             logger);
 
         var outcomes = await Task.WhenAll(messages.Select(async message =>
@@ -225,7 +225,7 @@ public sealed class OrderEventConsumer(
         try
         {
             // SQS takes whole seconds, up to 12 hours.
-            var seconds = (int)Math.Min(Math.Ceiling(_options.RetryDelay(ReceiveCount.Of(message)).TotalSeconds), 43_200);
+            var seconds = (int)Math.Min(Math.Ceiling(_options.RetryDelayAfter(ReceiveCount.Of(message)).TotalSeconds), 43_200);
             using var timeout = Timeout(SqsCallTimeout, CancellationToken.None);
             await sqs.ChangeMessageVisibilityAsync(queues.QueueUrl, message.ReceiptHandle, seconds, timeout.Token);
         }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Ingest.Diagnostics;
 using UserManagement.Ingest.Messages;
 
@@ -64,7 +64,7 @@ public sealed class OrderMessageHandler(
             // The cluster unreachable, a timeout, a failed write: all may pass, so the message is released to be tried
             // again; the consumer asks the circuit breaker whether the cluster itself is away.
             var receiveCount = ReceiveCount.Of(message);
-            IngestLog.MessageFailed(logger, exception, message.MessageId, eventType, receiveCount, options.Value.RetryDelay(receiveCount));
+            IngestLog.MessageFailed(logger, exception, message.MessageId, eventType, receiveCount, options.Value.RetryDelayAfter(receiveCount));
             return MessageOutcome.Released(eventType, $"the grain call failed with {exception.GetType().Name}");
         }
 

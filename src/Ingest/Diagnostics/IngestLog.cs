@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Ingest.Messages;
 
 namespace UserManagement.Ingest.Diagnostics;

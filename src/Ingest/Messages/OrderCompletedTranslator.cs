@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Ingest.Messages;
 

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
@@ -6,33 +6,18 @@ namespace UserManagement.ServiceDefaults.Orleans;
 
 public static class OrleansClientExtensions
 {
-    /// <summary>An Orleans client for a gateway or worker process, clustered as configuration says.</summary>
+    /// <summary>
+    /// An Orleans client for a gateway or worker process, clustered as the <c>Orleans</c> section says
+    /// (<c>Orleans:Clustering:ProviderType</c>: <c>Development</c> with <c>Orleans:Clustering:Gateways</c>, or <c>Redis</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddUserManagementClusterClient(this IHostApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
-        var identity = configuration.GetSection(ClusterIdentity.SectionName).Get<ClusterIdentity>() ?? new ClusterIdentity();
-        var membership = configuration.GetSection(MembershipOptions.SectionName).Get<MembershipOptions>() ?? new MembershipOptions();
-        var timeouts = configuration.GetSection(ClientTimeouts.SectionName).Get<ClientTimeouts>() ?? new ClientTimeouts();
-        var endpoints = configuration.GetSection(EndpointSettings.SectionName).Get<EndpointSettings>() ?? new EndpointSettings();
-
-        builder.UseOrleansClient(client =>
-        {
-            client.AddActivityPropagation();
-            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = timeouts.ResponseTimeout);
-            client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = timeouts.GatewayListRefreshPeriod);
-            switch (membership.Provider)
-            {
-                case MembershipProvider.Localhost:
-                    client.UseLocalhostClustering(endpoints.GatewayPort, identity.ServiceId, identity.ClusterId);
-                    break;
-                case MembershipProvider.Redis:
-                    client.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (identity.ClusterId, identity.ServiceId));
-                    client.UseRedisClustering(membership.RedisConnectionStringOrThrow());
-                    break;
-                default:
-                    throw new InvalidOperationException($"Membership provider '{membership.Provider}' is not supported.");
-            }
-        });
+        // Orleans's defaults (30 s to give up on a call, a minute to learn of new gateways) are too slow for an API: a
+        // call to a dead silo should fail, and be retried, within seconds. Orleans:Messaging and Orleans:Gateway override.
+        builder.Services.AddClusterDefaults();
+        builder.Services.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        builder.UseOrleansClient(client => client.AddActivityPropagation());
         return builder;
     }
 }

@@ -4,10 +4,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
-using UserManagement.Grains.Passwords;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Passwords;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Infrastructure;
+using UserManagement.Grains.Passwords;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Api;
 

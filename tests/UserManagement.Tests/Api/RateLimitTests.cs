@@ -16,7 +16,7 @@ public sealed class RateLimitTests : IDisposable
         {
             ["RateLimiting:TokenLimit"] = "3",
             ["RateLimiting:TokensPerPeriod"] = "1",
-            ["RateLimiting:ReplenishmentPeriodSeconds"] = "600",
+            ["RateLimiting:ReplenishmentPeriod"] = "00:10:00",
         });
         _gateway = new GatewayClient(_factory.CreateClient());
     }

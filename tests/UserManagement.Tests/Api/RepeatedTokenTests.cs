@@ -19,7 +19,7 @@ public sealed class RepeatedTokenTests(UserClusterFixture fixture) : IDisposable
     public async Task A_token_accepted_again_and_again_is_refused_once_it_expires()
     {
         // No clock skew, so the token's own expiry is the moment it must stop being accepted.
-        var gateway = _gateways.Client(new() { ["Jwt:ClockSkewSeconds"] = "0" });
+        var gateway = _gateways.Client(new() { ["Jwt:ClockSkew"] = "00:00:00" });
         var userId = await gateway.RegisterUser(A.Registration());
         var expiresAt = DateTimeOffset.UtcNow.AddSeconds(4);
         var token = A.Token(userId).IssuedAt(expiresAt.AddSeconds(-4), TimeSpan.FromSeconds(4)).Build();

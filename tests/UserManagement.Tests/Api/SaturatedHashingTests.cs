@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using UserManagement.Grains.Passwords;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Passwords;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Infrastructure;
 
 namespace UserManagement.Tests.Api;
@@ -54,7 +54,7 @@ public sealed class SaturatedHashingTests(SaturatedHashingTests.SlowHashingClust
     {
         using var measured = new HashingMeasurements(silo.MeterFactory);
         var busy = LogInAsNobody(CancellationToken.None);
-        await Ingest.Eventually.Until(() => Task.FromResult(measured.Started == 1), "the first hash to take the thread");
+        await Eventually.Until(() => Task.FromResult(measured.Started == 1), "the first hash to take the thread");
         using var caller = new CancellationTokenSource();
 
         var givenUp = LogInAsNobody(caller.Token);

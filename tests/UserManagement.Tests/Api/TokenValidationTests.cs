@@ -139,7 +139,7 @@ public sealed class TokenValidationTests(UserClusterFixture fixture) : IDisposab
     [Fact]
     public void A_longest_accepted_lifetime_shorter_than_the_issuing_one_stops_the_gateway_at_start()
     {
-        var gateway = _gateways.Factory(new() { ["Jwt:MaxAcceptedLifetime"] = "01:00:00", ["Jwt:LifetimeSeconds"] = "86400" });
+        var gateway = _gateways.Factory(new() { ["Jwt:MaxAcceptedLifetime"] = "01:00:00", ["Jwt:Lifetime"] = "1.00:00:00" });
 
         var failure = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
 

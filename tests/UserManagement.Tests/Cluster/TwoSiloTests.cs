@@ -1,7 +1,8 @@
 using Orleans.Runtime;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Persistence;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Cluster;
 

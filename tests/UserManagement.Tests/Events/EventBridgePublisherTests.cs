@@ -155,7 +155,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
     [Fact]
     public async Task An_endpoint_that_cannot_be_reached_is_a_transient_failure_of_every_event()
     {
-        await using var services = Services(new Dictionary<string, string?> { ["Events:ServiceUrl"] = $"http://127.0.0.1:{ClosedPort()}" });
+        await using var services = Services(new Dictionary<string, string?> { ["Events:ServiceUrl"] = $"http://127.0.0.1:{LoopbackPorts.Free()}" });
 
         var outcomes = await Publisher(services).PublishOnce(
             [PublisherServices.UserCreatedEvent("user-1"), PublisherServices.UserCreatedEvent("user-2")], CancellationToken.None);
@@ -228,16 +228,6 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
     }
 
     private const string InternalFailure = """{"__type":"InternalFailure","message":"Internal service error."}""";
-
-    /// <summary>A port of 127.0.0.1 that was free a moment ago and that nothing listens on now.</summary>
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static IEventPublisher Publisher(IServiceProvider services) => services.GetRequiredService<IEventPublisher>();
 

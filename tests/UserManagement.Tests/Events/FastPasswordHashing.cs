@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using UserManagement.Contracts.Passwords;
+using UserManagement.Contracts.Users;
 using UserManagement.Grains.Passwords;
-using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Events;
 

@@ -40,7 +40,7 @@ public sealed class HangingEventBridgeTests(ITestOutputHelper output)
         });
         var settled = A.Registration();
         var settledId = await cluster.Gateway.RegisterUser(settled);
-        Assert.True(await OutboxCluster.Eventually(() => cluster.Events.AcceptedFor(settledId).Count > 0, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.Holds(() => cluster.Events.AcceptedFor(settledId).Count > 0, TimeSpan.FromSeconds(30)));
         cluster.Events.StopAnswering();
         var registration = A.Registration();
         var userId = await cluster.Gateway.RegisterUser(registration);
@@ -78,7 +78,7 @@ public sealed class HangingEventBridgeTests(ITestOutputHelper output)
 
         cluster.Events.AnswerAgain();
 
-        Assert.True(await OutboxCluster.Eventually(() => cluster.Events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(30)), "published after");
+        Assert.True(await Eventually.Holds(() => cluster.Events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(30)), "published after");
         await Task.Delay(TimeSpan.FromSeconds(2));
         var published = Assert.Single(cluster.Events.AcceptedFor(userId));
         Assert.All(cluster.Events.EventIdsSentFor(userId), id => Assert.Equal(EventBridgeStandIn.EventIdOf(published), id));

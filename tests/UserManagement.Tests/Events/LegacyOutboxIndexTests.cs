@@ -3,11 +3,12 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using UserManagement.Grains.Events;
 using UserManagement.Grains.Outbox;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Infrastructure;
 using UserManagement.Tests.Ingest;
 using UserManagement.Tests.Persistence;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Events;
 
@@ -48,7 +49,7 @@ public sealed class LegacyOutboxIndexTests(DynamoDBFixture dynamo)
 
         await using var after = await builder.StartAsync();
 
-        Assert.True(await OutboxCluster.Eventually(() => events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(60)), "the pending event is published");
+        Assert.True(await Eventually.Holds(() => events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(60)), "the pending event is published");
         var index = new GrainState<LegacyOutboxIndexState>(new LegacyOutboxIndexState());
         await Eventually.Until(
             async () =>

@@ -8,9 +8,9 @@ namespace UserManagement.Tests.Events;
 /// <summary>The local run's stand-in takes what the publisher sends and shows it as EventBridge would deliver it.</summary>
 public sealed class LocalEventBridgeEmulatorTests : IAsyncLifetime
 {
-    private LocalEventBridgeEmulator _emulator = null!;
+    private EventBridgeEmulator _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await LocalEventBridgeEmulator.Start();
+    public async Task InitializeAsync() => _emulator = await EventBridgeEmulator.Start();
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
@@ -45,7 +45,7 @@ public sealed class LocalEventBridgeEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Its_mode_can_refuse_every_request_as_denied_and_be_changed_back_while_it_runs()
     {
-        await using var denying = await LocalEventBridgeEmulator.Start("deny");
+        await using var denying = await EventBridgeEmulator.Start("deny");
         await using var services = PublisherServices.Build(denying.Url, PublisherServices.Credentials(), new ConcurrentQueue<string>());
         var publisher = services.GetRequiredService<IEventPublisher>();
 

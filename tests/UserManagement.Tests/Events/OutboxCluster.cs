@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using UserManagement.Grains.Outbox;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Infrastructure;
 
 namespace UserManagement.Tests.Events;
@@ -61,7 +61,7 @@ public sealed class OutboxCluster : IAsyncDisposable
         });
         await fixture.InitializeAsync();
         var cluster = new OutboxCluster(fixture) { Gateway = new GatewayClient(fixture.Gateway.CreateClient()) };
-        await Eventually(() => fixture.Events.AcceptedEntries.Count > 0, TimeSpan.FromSeconds(30));
+        await Eventually.Holds(() => fixture.Events.AcceptedEntries.Count > 0, TimeSpan.FromSeconds(30));
         return cluster;
     }
 
@@ -74,23 +74,6 @@ public sealed class OutboxCluster : IAsyncDisposable
 
     public async Task<IReadOnlyList<OutgoingEventStatus>> OutgoingEventsOf(string userId) =>
         await Grains.GetGrain<IUserEventsGrain>(userId).GetOutgoingEvents() ?? [];
-
-    /// <summary>Waits until <paramref name="condition"/> holds, checking every 50 ms, at most <paramref name="within"/>.</summary>
-    public static async Task<bool> Eventually(Func<bool> condition, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return true;
-    }
 
     public async ValueTask DisposeAsync()
     {

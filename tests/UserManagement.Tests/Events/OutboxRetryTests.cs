@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Infrastructure;
 
@@ -127,7 +127,7 @@ public sealed class OutboxRetryTests
     /// </summary>
     private static async Task<IReadOnlyList<string>> PublishedOnce(OutboxCluster cluster, string userId)
     {
-        Assert.True(await OutboxCluster.Eventually(() => cluster.Events.AcceptedFor(userId).Count > 0, Patience), "the event was published");
+        Assert.True(await Eventually.Holds(() => cluster.Events.AcceptedFor(userId).Count > 0, Patience), "the event was published");
         await Task.Delay(TimeSpan.FromSeconds(1));
         var accepted = Assert.Single(cluster.Events.AcceptedFor(userId));
         var sent = cluster.Events.EventIdsSentFor(userId);
@@ -138,7 +138,7 @@ public sealed class OutboxRetryTests
     private static async Task<OutgoingEventStatus> ParkedEventOf(OutboxCluster cluster, string userId)
     {
         OutgoingEventStatus? parked = null;
-        var found = await OutboxCluster.Eventually(
+        var found = await Eventually.Holds(
             () => (parked = cluster.OutgoingEventsOf(userId).GetAwaiter().GetResult().SingleOrDefault(e => e.ParkedAt is not null)) is not null,
             Patience);
         Assert.True(found, "the event was parked");

@@ -43,7 +43,7 @@ public sealed class PendingEventsAtScaleTests(ITestOutputHelper output)
             });
 
         var before = await RegistrationLatencies(cluster, Measured);
-        Assert.True(await OutboxCluster.Eventually(() => cluster.Events.AcceptedEntries.Count > Measured, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.Holds(() => cluster.Events.AcceptedEntries.Count > Measured, TimeSpan.FromSeconds(30)));
 
         cluster.Events.FailEveryRequest(503, Unavailable);
         var registering = Stopwatch.StartNew();
@@ -71,10 +71,10 @@ public sealed class PendingEventsAtScaleTests(ITestOutputHelper output)
         var everyone = pending.ToHashSet();
         Assert.True(
             // A minute's back-off and the work of 10,000 users after it; generous for a loaded machine.
-            await OutboxCluster.Eventually(() => PublishedUsers(cluster).IsSupersetOf(everyone), TimeSpan.FromMinutes(5)),
+            await Eventually.Holds(() => PublishedUsers(cluster).IsSupersetOf(everyone), TimeSpan.FromMinutes(5)),
             $"{everyone.Except(PublishedUsers(cluster)).Count()} users' events were not published");
         output.WriteLine($"all {pending.Count} events published {recovering.Elapsed.TotalSeconds:F1} s after EventBridge came back");
-        Assert.True(await OutboxCluster.Eventually(() => OutboxReminders(cluster).GetAwaiter().GetResult().Count == 0, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.Holds(() => OutboxReminders(cluster).GetAwaiter().GetResult().Count == 0, TimeSpan.FromSeconds(30)));
 
         var accepted = cluster.Events.AcceptedEventIds;
         Assert.Equal(accepted.Count, accepted.Distinct().Count());

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.DocumentModel;
 using Amazon.DynamoDBv2.Model;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Persistence;
 using Xunit.Abstractions;
@@ -50,8 +50,8 @@ public sealed class PendingEventsOnDynamoDBTests(DynamoDBFixture dynamo, ITestOu
         events.AnswerAgain();
 
         var everyone = userIds.ToHashSet();
-        Assert.True(await OutboxCluster.Eventually(() => everyone.All(id => events.AcceptedFor(id).Count > 0), TimeSpan.FromSeconds(60)), "all published");
-        Assert.True(await OutboxCluster.Eventually(
+        Assert.True(await Eventually.Holds(() => everyone.All(id => events.AcceptedFor(id).Count > 0), TimeSpan.FromSeconds(60)), "all published");
+        Assert.True(await Eventually.Holds(
             () => Items(DynamoDBFixture.ReminderTableName, $"{builder.ServiceId}/").GetAwaiter().GetResult().Count == 0, TimeSpan.FromSeconds(30)),
             "no reminder is left once nothing is pending");
         Assert.All(userIds, id => Assert.Single(events.AcceptedFor(id)));

@@ -18,7 +18,7 @@ public sealed class PendingEventsSiloFailureTests(ITestOutputHelper output)
     public async Task Events_pending_on_a_killed_silo_are_all_published_once_after_it_returns()
     {
         await using var cluster = await ProcessCluster.Start();
-        Assert.True(await OutboxCluster.Eventually(() => cluster.Events.AcceptedEntries.Count > 0, TimeSpan.FromSeconds(60)), "the administrator's event is out");
+        Assert.True(await Eventually.Holds(() => cluster.Events.AcceptedEntries.Count > 0, TimeSpan.FromSeconds(60)), "the administrator's event is out");
         cluster.Events.StopAnswering();
 
         // One after another, as a loaded machine can take them; each answers at once, its event left pending.
@@ -42,7 +42,7 @@ public sealed class PendingEventsSiloFailureTests(ITestOutputHelper output)
         cluster.Events.AnswerAgain();
 
         Assert.True(
-            await OutboxCluster.Eventually(() => userIds.All(id => cluster.Events.AcceptedFor(id).Count > 0), TimeSpan.FromMinutes(2)),
+            await Eventually.Holds(() => userIds.All(id => cluster.Events.AcceptedFor(id).Count > 0), TimeSpan.FromMinutes(2)),
             $"{userIds.Count(id => cluster.Events.AcceptedFor(id).Count == 0)} of {Users} events were not published");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.All(userIds, id => Assert.Single(cluster.Events.AcceptedFor(id)));

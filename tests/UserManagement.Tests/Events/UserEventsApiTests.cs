@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Infrastructure;
 
@@ -49,7 +49,7 @@ public sealed class UserEventsApiTests(UserClusterFixture fixture)
             Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
         }
 
-        Assert.True(await OutboxCluster.Eventually(() => fixture.Events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.Holds(() => fixture.Events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(30)));
         using var byAddress = await Send(HttpMethod.Get, $"/admin/users/{Uri.EscapeDataString(registration.EmailAddress)}/events", admin);
         using var republish = await Send(HttpMethod.Post, $"/admin/users/{userId}/events/republish", admin);
 
@@ -86,7 +86,7 @@ public sealed class UserEventsApiTests(UserClusterFixture fixture)
             Assert.InRange((int)response.StatusCode, 400, 499);
         }).Check(Cases);
 
-        Assert.True(await OutboxCluster.Eventually(() => fixture.Events.AcceptedFor(victimId).Count > 0, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.Holds(() => fixture.Events.AcceptedFor(victimId).Count > 0, TimeSpan.FromSeconds(30)));
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Single(fixture.Events.AcceptedFor(victimId));
     }

@@ -1,4 +1,4 @@
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Infrastructure;
 

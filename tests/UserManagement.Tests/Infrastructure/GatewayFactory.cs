@@ -44,7 +44,7 @@ public sealed class GatewayFactory(UserClusterFixture cluster, IReadOnlyDictiona
         builder.ConfigureLogging(logging => logging.AddProvider(CapturedTelemetry.Logs).SetMinimumLevel(LogLevel.Trace));
         builder.UseSetting("Orleans:ClusterId", options.ClusterId);
         builder.UseSetting("Orleans:ServiceId", options.ServiceId);
-        builder.UseSetting("Orleans:Endpoints:GatewayPort", cluster.GatewayPort.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:Clustering:Gateways:0", $"127.0.0.1:{cluster.GatewayPort.ToString(CultureInfo.InvariantCulture)}");
         foreach (var (key, value) in Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);

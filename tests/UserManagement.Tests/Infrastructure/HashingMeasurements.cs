@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using UserManagement.Contracts.Passwords;
 using UserManagement.Grains.Passwords;
 
 namespace UserManagement.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.TestingHost;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Events;
 using UserManagement.Tests.Ingest;
 
@@ -47,13 +47,13 @@ public sealed class UserClusterFixture : IAsyncLifetime
             ["Admin:EmailAddress"] = TestSettings.AdminEmailAddress,
             ["Admin:Password"] = TestSettings.AdminPassword,
             ["LoginThrottling:FreeAttempts"] = TestSettings.FreeLoginAttempts.ToString(CultureInfo.InvariantCulture),
-            ["LoginThrottling:BaseDelaySeconds"] = "3",
-            ["LoginThrottling:MaxDelaySeconds"] = "10",
+            ["LoginThrottling:BaseDelay"] = "00:00:03",
+            ["LoginThrottling:MaxDelay"] = "00:00:10",
             ["LoginThrottling:AccountFailureLimit"] = TestSettings.AccountFailureLimit.ToString(CultureInfo.InvariantCulture),
 
             // A day, so an account's count drains by a twentieth an hour: a test that fails slowly on a loaded machine
             // still reaches the ceiling where it expects to.
-            ["LoginThrottling:WindowSeconds"] = "86400",
+            ["LoginThrottling:Window"] = "1.00:00:00",
 
             // A loaded machine may take seconds per hash; only the tests of the queue's deadline want it short.
             ["PasswordHashing:QueueTimeout"] = "00:01:00",

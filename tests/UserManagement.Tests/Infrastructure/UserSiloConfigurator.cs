@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using UserManagement.Events.EventBridge;
 using UserManagement.Grains.Hosting;
+using UserManagement.Contracts.Users;
 using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Infrastructure;

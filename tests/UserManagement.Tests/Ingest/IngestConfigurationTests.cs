@@ -34,10 +34,10 @@ public sealed class IngestConfigurationTests(UserClusterFixture cluster, SqsEmul
     {
         { "Ingest:QueueUrl", "", "Ingest:QueueUrl or Ingest:QueueName" },
         { "Ingest:DeadLetterQueueName", "", "Ingest:DeadLetterQueueUrl or Ingest:DeadLetterQueueName" },
-        { "Ingest:HeartbeatSeconds", "10", "Ingest:HeartbeatSeconds" },
+        { "Ingest:Heartbeat", "00:00:10", "Ingest:Heartbeat" },
         { "Ingest:MaxMessages", "11", "MaxMessages" },
         { "Ingest:Pollers", "0", "Pollers" },
-        { "Ingest:WaitTimeSeconds", "21", "WaitTimeSeconds" },
+        { "Ingest:WaitTime", "00:00:21", "WaitTime" },
         { "Ingest:ClusterProbeDelay", "00:00:00", "ClusterProbeDelay" },
         { "Ingest:ClusterProbeMaxDelay", "00:00:00.500", "Ingest:ClusterProbeMaxDelay" },
     };

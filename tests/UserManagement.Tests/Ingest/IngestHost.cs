@@ -66,13 +66,14 @@ public sealed class IngestHost : IAsyncDisposable
         {
             ["Orleans:ClusterId"] = clusterId,
             ["Orleans:ServiceId"] = serviceId,
-            ["Orleans:Endpoints:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Orleans:Clustering:ProviderType"] = "Development",
+            ["Orleans:Clustering:Gateways:0"] = $"127.0.0.1:{gatewayPort.ToString(CultureInfo.InvariantCulture)}",
             ["Ingest:QueueUrl"] = queues.QueueUrl,
             ["Ingest:DeadLetterQueueName"] = queues.DeadLetterQueueName,
             ["Ingest:Pollers"] = "4",
-            ["Ingest:VisibilityTimeoutSeconds"] = "10",
-            ["Ingest:HeartbeatSeconds"] = "3",
-            ["Ingest:RetryDelaySeconds"] = "1",
+            ["Ingest:VisibilityTimeout"] = "00:00:10",
+            ["Ingest:Heartbeat"] = "00:00:03",
+            ["Ingest:RetryDelay"] = "00:00:01",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<IAmazonSQS>(sqs.Client);

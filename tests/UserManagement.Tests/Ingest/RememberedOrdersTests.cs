@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2.Model;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Persistence;
 

@@ -36,9 +36,9 @@ public sealed class TransientFailureTests(FaultInjectingClusterFixture cluster, 
         InjectedFaults.Delay(order.OrderId!, TimeSpan.FromSeconds(14));
         await using var ingest = await IngestHost.Start(cluster.Cluster, sqs, queues, new Dictionary<string, string?>
         {
-            ["Ingest:VisibilityTimeoutSeconds"] = "6",
-            ["Ingest:HeartbeatSeconds"] = "1",
-            ["Orleans:Client:ResponseTimeout"] = "00:00:30",
+            ["Ingest:VisibilityTimeout"] = "00:00:06",
+            ["Ingest:Heartbeat"] = "00:00:01",
+            ["Orleans:Messaging:ResponseTimeout"] = "00:00:30",
         });
 
         await sqs.Send(queues.QueueUrl, order.Build());
@@ -68,11 +68,11 @@ public sealed class TransientFailureTests(FaultInjectingClusterFixture cluster, 
         await using var ingest = await IngestHost.Start(cluster.Cluster, sqs, queues, new Dictionary<string, string?>
         {
             ["Ingest:Pollers"] = "1",
-            ["Ingest:VisibilityTimeoutSeconds"] = "4",
-            ["Ingest:HeartbeatSeconds"] = "1",
-            ["Ingest:RetryDelaySeconds"] = "20",
-            ["Ingest:MaxRetryDelaySeconds"] = "20",
-            ["Orleans:Client:ResponseTimeout"] = "00:00:30",
+            ["Ingest:VisibilityTimeout"] = "00:00:04",
+            ["Ingest:Heartbeat"] = "00:00:01",
+            ["Ingest:RetryDelay"] = "00:00:20",
+            ["Ingest:MaxRetryDelay"] = "00:00:20",
+            ["Orleans:Messaging:ResponseTimeout"] = "00:00:30",
         });
 
         await Eventually.Until(

@@ -1,5 +1,5 @@
-using UserManagement.Grains.DataProtection;
-using UserManagement.Grains.OAuth;
+using UserManagement.Contracts.DataProtection;
+using UserManagement.Contracts.OAuth;
 using UserManagement.Tests.Persistence;
 
 namespace UserManagement.Tests.OAuth;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Infrastructure;
 using UserManagement.Tests.Ingest;

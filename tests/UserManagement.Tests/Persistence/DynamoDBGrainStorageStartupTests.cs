@@ -48,7 +48,7 @@ public sealed class DynamoDBGrainStorageStartupTests(DynamoDBFixture dynamo)
     public async Task A_silo_that_cannot_reach_DynamoDB_does_not_start()
     {
         var builder = dynamo.NewCluster()
-            .WithEndpoint(new Uri($"http://127.0.0.1:{ClosedLoopbackPort()}"))
+            .WithEndpoint(new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}"))
             .WithoutTableCreation()
             .WithRequestTimeout(TimeSpan.FromSeconds(2));
 
@@ -61,7 +61,7 @@ public sealed class DynamoDBGrainStorageStartupTests(DynamoDBFixture dynamo)
     public async Task A_closed_endpoint_fails_the_grain_call_with_a_clear_error()
     {
         await using var cluster = await dynamo.NewCluster()
-            .WithEndpoint(new Uri($"http://127.0.0.1:{ClosedLoopbackPort()}"))
+            .WithEndpoint(new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}"))
             .WithoutStartupTableCheck()
             .WithRequestTimeout(TimeSpan.FromSeconds(2))
             .StartAsync();
@@ -87,12 +87,5 @@ public sealed class DynamoDBGrainStorageStartupTests(DynamoDBFixture dynamo)
             () => cluster.GrainFactory.GetGrain<ICounterGrain>("silent").Get().WaitAsync(HangGuard));
 
         Assert.Contains("did not complete the read", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using UserManagement.Events.EventBridge;
 using UserManagement.Grains.Hosting;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Persistence.DynamoDB;
 using UserManagement.Reminders.DynamoDB;
 using UserManagement.Tests.Infrastructure;
 using UserManagement.Tests.Persistence.Grains;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Persistence;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Amazon.DynamoDBv2.DocumentModel;
 using Amazon.DynamoDBv2.Model;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Ingest;
 using UserManagement.Tests.Persistence.FaultInjection;
@@ -125,8 +125,8 @@ public sealed class LoginThrottlingStorageTests(LoginThrottlingStorageTests.Slow
     public sealed class SlowBackOffCluster(DynamoDBFixture dynamo) : FaultyDynamoDBFixture(dynamo, new Dictionary<string, string?>
     {
         ["LoginThrottling:FreeAttempts"] = $"{FreeAttempts}",
-        ["LoginThrottling:BaseDelaySeconds"] = "60",
-        ["LoginThrottling:MaxDelaySeconds"] = "600",
+        ["LoginThrottling:BaseDelay"] = "00:01:00",
+        ["LoginThrottling:MaxDelay"] = "00:10:00",
         ["LoginThrottling:AccountFailureLimit"] = $"{AccountFailureLimit}",
     });
 }

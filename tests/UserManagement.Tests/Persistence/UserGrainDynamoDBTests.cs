@@ -1,5 +1,6 @@
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Persistence;
 
@@ -81,5 +82,36 @@ public sealed class UserGrainDynamoDBTests(DynamoDBFixture dynamo)
         Assert.Equal(
             RegistrationResult.AlreadyRegistered,
             await restarted.Register(A.Registration().WithEmailAddress(registration.EmailAddress).WithPassword("someone else's password").Build()));
+    }
+
+    [Fact]
+    public async Task An_administrator_stored_before_the_role_was_kept_stays_an_administrator()
+    {
+        var builder = dynamo.NewCluster();
+        var registration = A.Registration();
+        string key;
+        await using (var before = await builder.StartAsync())
+        {
+            var account = before.GrainFactory.GetGrain<IAdministratorAccountGrain>(UserKey.FromEmailAddress(registration.EmailAddress));
+            await account.RegisterAdministrator(registration.Build());
+            key = StoredItems.KeyOf(builder.ServiceId, StateName, account.GetGrainId());
+        }
+
+        // Items written then carried the tier alone.
+        await dynamo.Client.UpdateItemAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
+        {
+            TableName = DynamoDBFixture.TableName,
+            Key = new() { ["pk"] = new() { S = key } },
+            UpdateExpression = "REMOVE #state.#role",
+            ExpressionAttributeNames = new() { ["#state"] = "state", ["#role"] = nameof(UserState.IsAdministrator) },
+        });
+        Assert.Equal("Admin", (await dynamo.Client.GetAsync(DynamoDBFixture.TableName, key))!["state"].M["Tier"].S);
+
+        await using var after = await dynamo.NewCluster().WithServiceId(builder.ServiceId).StartAsync();
+        var user = after.GrainFactory.GetUserByEmailAddress(registration.EmailAddress);
+        await user.RecordCompletedOrder(new CompletedOrder("order-1"));
+
+        Assert.Equal(UserTier.Admin, (await user.GetDetails())!.Tier);
+        Assert.True((await dynamo.Client.GetAsync(DynamoDBFixture.TableName, key))!["state"].M[nameof(UserState.IsAdministrator)].BOOL);
     }
 }

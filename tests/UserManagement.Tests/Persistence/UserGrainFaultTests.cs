@@ -1,8 +1,9 @@
 using Amazon.DynamoDBv2.Model;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Ingest;
 using UserManagement.Tests.Persistence.FaultInjection;
+using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Persistence;
 

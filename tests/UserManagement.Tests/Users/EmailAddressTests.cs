@@ -1,4 +1,4 @@
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 
 namespace UserManagement.Tests.Users;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using UserManagement.Grains.Passwords;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Passwords;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Infrastructure;
+using UserManagement.Grains.Passwords;
 
 namespace UserManagement.Tests.Users;
 

@@ -1,8 +1,9 @@
 using System.Text;
 using Isopoh.Cryptography.Argon2;
 using Microsoft.Extensions.Options;
+using UserManagement.Contracts.Passwords;
+using UserManagement.Contracts.Users;
 using UserManagement.Grains.Passwords;
-using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Users;
 

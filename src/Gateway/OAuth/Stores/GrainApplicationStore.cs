@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
-using UserManagement.Grains.OAuth;
+using UserManagement.Contracts.OAuth;
 
 namespace UserManagement.Gateway.OAuth.Stores;
 

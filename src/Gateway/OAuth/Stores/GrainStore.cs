@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using OpenIddict.Abstractions;
-using UserManagement.Grains.OAuth;
+using UserManagement.Contracts.OAuth;
 
 namespace UserManagement.Gateway.OAuth.Stores;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using UserManagement.Grains.OAuth;
+using UserManagement.Contracts.OAuth;
 using OpenIddict.Abstractions;
 
 namespace UserManagement.Gateway.OAuth.Stores;

@@ -77,7 +77,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     {
         var redis = Own(await RedisServer.Start());
         var dynamo = Own(await DynaliteServer.StartAsync());
-        Sqs = Own(await SqsServer.Start());
+        Sqs = Own(await SqsServer.StartAsync());
         Events = Own(await EventBridgeStandIn.Start());
         RedisConnectionString = redis.ConnectionString;
 
@@ -87,8 +87,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Orleans__ClusterId"] = ClusterId,
             ["Orleans__ServiceId"] = "user-management",
-            ["Orleans__Membership__Provider"] = "Redis",
-            ["Orleans__Membership__RedisConnectionString"] = redis.ConnectionString,
+            ["Orleans__Clustering__ProviderType"] = "Redis",
+            ["Orleans__Clustering__ConnectionString"] = redis.ConnectionString,
             ["AWS_REGION"] = "us-east-1",
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
@@ -129,10 +129,9 @@ public sealed class ProcessCluster : IAsyncDisposable
                 environment["CoHosting__Ingest"] = "true";
             }
 
-            var host = Own(ServiceHost.Start($"silo-{silo}", "Silo", environment));
+            var host = Own(await ServiceHost.Launch($"silo-{silo}", "Silo", environment, Patience));
             ports[host.Name] = siloPort.ToString(CultureInfo.InvariantCulture);
             siloHosts.Add(host);
-            await host.WaitUntilReady(TimeSpan.FromSeconds(90));
         }
 
         Silos = siloHosts;
@@ -142,11 +141,25 @@ public sealed class ProcessCluster : IAsyncDisposable
             return;
         }
 
-        Gateway = Own(ServiceHost.Start("gateway", "Gateway", new Dictionary<string, string>(shared.Concat(ApiSettings()))));
-        Ingest = Own(ServiceHost.Start("ingest", "Ingest", new Dictionary<string, string>(shared.Concat(IngestSettings()))));
-        await Gateway.WaitUntilReady(TimeSpan.FromSeconds(90));
-        await Ingest.WaitUntilReady(TimeSpan.FromSeconds(90));
+        var gateway = ServiceHost.Launch("gateway", "Gateway", new Dictionary<string, string>(shared.Concat(ApiSettings())), Patience);
+        var ingest = ServiceHost.Launch("ingest", "Ingest", new Dictionary<string, string>(shared.Concat(IngestSettings())), Patience);
+        try
+        {
+            await Task.WhenAll(gateway, ingest);
+        }
+        finally
+        {
+            // Whichever started is stopped with the rest, even when the other did not.
+            foreach (var started in new[] { gateway, ingest }.Where(host => host.IsCompletedSuccessfully))
+            {
+                Own(started.Result);
+            }
+        }
+
+        (Gateway, Ingest) = (gateway.Result, ingest.Result);
     }
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     /// <summary>What serves the API needs, a gateway or a co-hosting silo (every node with the same keys, as deployed).</summary>
     private static Dictionary<string, string> ApiSettings() => new(TestSettings.OAuthKeyVariables)
@@ -166,8 +179,8 @@ public sealed class ProcessCluster : IAsyncDisposable
     {
         ["Ingest__QueueUrl"] = Sqs.QueueUrl,
         ["Ingest__DeadLetterQueueUrl"] = Sqs.DeadLetterQueueUrl,
-        ["Ingest__WaitTimeSeconds"] = "1",
-        ["Ingest__RetryDelaySeconds"] = "1",
+        ["Ingest__WaitTime"] = "00:00:01",
+        ["Ingest__RetryDelay"] = "00:00:01",
     };
 
     private T Own<T>(T owned) where T : IAsyncDisposable

@@ -1,5 +1,5 @@
 using System.Net;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Events;
 using UserManagement.Tests.Persistence;
@@ -42,9 +42,9 @@ public sealed class ClusterOutageTests(SqsEmulator sqs) : IAsyncLifetime
         var user = await RegisteredUser.Register(_silo.Grains);
         await using var ingest = await IngestHost.Start(RestartableSilo.ClusterId, _silo.ServiceId, _silo.GatewayPort, sqs, queues, new Dictionary<string, string?>
         {
-            ["Ingest:WaitTimeSeconds"] = "1",
-            ["Ingest:RetryDelaySeconds"] = $"{RetryDelaySeconds}",
-            ["Ingest:MaxRetryDelaySeconds"] = $"{MaxRetryDelaySeconds}",
+            ["Ingest:WaitTime"] = "00:00:01",
+            ["Ingest:RetryDelay"] = TimeSpan.FromSeconds(RetryDelaySeconds).ToString(),
+            ["Ingest:MaxRetryDelay"] = TimeSpan.FromSeconds(MaxRetryDelaySeconds).ToString(),
             ["Ingest:ClusterProbeDelay"] = "00:00:00.200",
             ["Ingest:ClusterProbeMaxDelay"] = "00:00:01",
         });

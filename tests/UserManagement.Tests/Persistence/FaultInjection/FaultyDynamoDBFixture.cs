@@ -1,7 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Orleans.TestingHost;
-using UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Ingest;
 

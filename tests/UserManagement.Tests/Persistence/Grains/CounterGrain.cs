@@ -1,4 +1,5 @@
 using Orleans.Storage;
+using UserManagement.Contracts.Users;
 using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Persistence.Grains;

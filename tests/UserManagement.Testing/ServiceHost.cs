@@ -1,22 +1,23 @@
 using System.Globalization;
-using UserManagement.Tests.Persistence;
 
-namespace UserManagement.Tests.Cluster.Harness;
+namespace UserManagement.Testing;
 
 /// <summary>One of the service's own processes (silo, gateway, ingest), started from its build output as deployed.</summary>
 public sealed class ServiceHost : IAsyncDisposable
 {
     private readonly string _project;
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly bool _logToFile;
     private ChildProcess _process;
 
-    private ServiceHost(string name, string project, IReadOnlyDictionary<string, string> environment, int httpPort)
+    private ServiceHost(string name, string project, IReadOnlyDictionary<string, string> environment, int httpPort, bool logToFile)
     {
         Name = name;
         _project = project;
         _environment = environment;
+        _logToFile = logToFile;
         HttpPort = httpPort;
-        _process = Launch();
+        _process = Start();
     }
 
     public string Name { get; }
@@ -27,11 +28,31 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public IReadOnlyList<string> Output => _process.Output;
 
-    /// <summary>Starts <paramref name="project"/> (<c>Silo</c>, <c>Gateway</c>, <c>Ingest</c>) built in this test run's configuration.</summary>
-    public static ServiceHost Start(string name, string project, IReadOnlyDictionary<string, string> environment) =>
-        new(name, project, environment, LoopbackPorts.Free());
+    public int ProcessId => _process.ProcessId;
 
-    public async Task WaitUntilReady(TimeSpan patience)
+    /// <summary>
+    /// Starts <paramref name="project"/> (<c>Silo</c>, <c>Gateway</c>, <c>Ingest</c>), built in the configuration the
+    /// caller was built in, with its own folder as content root (so its appsettings.json applies), and waits until its
+    /// <c>/health/ready</c> answers.
+    /// </summary>
+    public static async Task<ServiceHost> Launch(
+        string name, string project, IReadOnlyDictionary<string, string> environment, TimeSpan patience,
+        int? httpPort = null, bool logToFile = false, CancellationToken cancellationToken = default)
+    {
+        var host = new ServiceHost(name, project, environment, httpPort ?? LoopbackPorts.Free(), logToFile);
+        try
+        {
+            await host.WaitUntilReady(patience, cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task WaitUntilReady(TimeSpan patience, CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + patience;
@@ -39,12 +60,12 @@ public sealed class ServiceHost : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{Name} exited: {string.Join('\n', _process.Output.TakeLast(40))}");
+                throw new InvalidOperationException($"{Name} exited: {_process.Diagnostics}");
             }
 
             try
             {
-                using var response = await http.GetAsync(new Uri(Url, "/health/ready"));
+                using var response = await http.GetAsync(new Uri(Url, "/health/ready"), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -53,16 +74,16 @@ public sealed class ServiceHost : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
-            catch (TaskCanceledException)
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{Name} was not ready in {patience}: {string.Join('\n', _process.Output.TakeLast(40))}");
+                throw new TimeoutException($"{Name} was not ready in {patience}: {_process.Diagnostics}");
             }
 
-            await Task.Delay(200);
+            await Task.Delay(200, cancellationToken);
         }
     }
 
@@ -74,24 +95,24 @@ public sealed class ServiceHost : IAsyncDisposable
     public async Task Restart()
     {
         await _process.DisposeAsync();
-        _process = Launch();
+        _process = Start();
     }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-    private ChildProcess Launch()
+    private ChildProcess Start()
     {
-        var folder = Path.Combine(RepositoryRoot.Find(), "src", _project, "bin", BuildConfiguration, "net10.0");
+        var folder = RepositoryRoot.Below("src", _project, "bin", BuildConfiguration, "net10.0");
         var assembly = Path.Combine(folder, $"UserManagement.{_project}.dll");
         if (!File.Exists(assembly))
         {
             throw new InvalidOperationException($"{assembly} is not built; build the solution in {BuildConfiguration} first.");
         }
 
-        return ChildProcess.Start(Name, "dotnet", [assembly, "--contentRoot", folder, "--urls", Url.ToString()], _environment);
+        return ChildProcess.Start(Name, "dotnet", [assembly, "--contentRoot", folder, "--urls", Url.ToString()], _environment, _logToFile);
     }
 
-    /// <summary>The configuration these tests were built in; the services were built in the same one.</summary>
+    /// <summary>The configuration the caller was built in; the services were built in the same one.</summary>
     private static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release"

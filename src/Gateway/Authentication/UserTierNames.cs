@@ -1,6 +1,8 @@
-namespace UserManagement.Grains.Users;
+using UserManagement.Contracts.Users;
 
-/// <summary>The wire names of <see cref="UserTier"/> that other services read from tokens.</summary>
+namespace UserManagement.Gateway.Authentication;
+
+/// <summary>The wire names of <see cref="UserTier"/>: the tokens' <c>user_type</c> claim and the API's <c>userType</c>.</summary>
 public static class UserTierNames
 {
     public const string Standard = "STANDARD";

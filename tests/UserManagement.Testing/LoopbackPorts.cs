@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace UserManagement.Tests.Cluster.Harness;
+namespace UserManagement.Testing;
 
 public static class LoopbackPorts
 {
-    /// <summary>A port free on 127.0.0.1 when asked.</summary>
+    /// <summary>A port free on 127.0.0.1 when asked; the process it is given to binds it moments later.</summary>
     public static int Free()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

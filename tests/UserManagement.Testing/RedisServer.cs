@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace UserManagement.Tests.Cluster.Harness;
+namespace UserManagement.Testing;
 
-/// <summary>Debian's redis-server on a free loopback port, in memory only: the cluster's membership table.</summary>
+/// <summary>Debian's redis-server on a free loopback port, in memory only: a cluster's membership table.</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly ChildProcess _process;

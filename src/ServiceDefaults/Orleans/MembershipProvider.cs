@@ -1,7 +1,0 @@
-namespace UserManagement.ServiceDefaults.Orleans;
-
-public enum MembershipProvider
-{
-    Localhost = 0,
-    Redis = 1,
-}
