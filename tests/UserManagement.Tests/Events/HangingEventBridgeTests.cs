@@ -70,9 +70,13 @@ public sealed class HangingEventBridgeTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{triesWhileHanging} PutEvents requests taken and left unanswered meanwhile");
-        Assert.All(timings, timing => Assert.True(
-            timing.Pending < Deadline || timing.Settled > Deadline / 2,
-            $"a {timing.Call} took {timing.Pending.TotalMilliseconds:F0} ms, the same for a user with nothing pending {timing.Settled.TotalMilliseconds:F0} ms"));
+        // A call held behind a hanging publish would wait for it every time; one stalled by the loaded machine (a
+        // collection, the hashing thread) is an exception, which the user with nothing pending meets as often.
+        var slow = timings.Where(timing => timing.Pending >= Deadline && timing.Settled <= Deadline / 2).ToList();
+        Assert.True(
+            slow.Count * 10 <= timings.Count,
+            $"{slow.Count} of {timings.Count} calls of the user with an event pending took {Deadline.TotalMilliseconds:F0} ms or more: " +
+            string.Join(", ", slow.Select(timing => $"a {timing.Call} {timing.Pending.TotalMilliseconds:F0} ms (nothing pending: {timing.Settled.TotalMilliseconds:F0} ms)")));
         Assert.True(triesWhileHanging >= 2, "EventBridge was tried, and tried again, while it hung");
         Assert.Empty(cluster.Events.AcceptedFor(userId));
 
