@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using UserManagement.Testing;
 using UserManagement.Tests.Builders;
 
 namespace UserManagement.AppHost.Tests;
@@ -50,6 +51,13 @@ public sealed class DashboardBrowserTests(LocalRunFixture localRun) : IAsyncLife
     public async Task The_registrations_trace_shows_its_spans_from_the_gateway_the_grain_DynamoDB_and_EventBridge()
     {
         var traceId = await Register();
+
+        // Each process exports in batches of its own; the page is opened once the publish, the trace's last span, is in.
+        var dashboard = new DashboardTelemetry(localRun.DashboardUrl);
+        await Eventually.Until(
+            async () => (await dashboard.SpansOf(traceId)).Any(span => span.Name.StartsWith("send ", StringComparison.Ordinal)),
+            $"trace {traceId} on the dashboard",
+            TimeSpan.FromSeconds(90));
 
         await _page.GotoAsync(new Uri(localRun.DashboardUrl, "/traces").AbsoluteUri);
         // Each row of the list names its trace's id; a person clicks the registration's row to open it.
