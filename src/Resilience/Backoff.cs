@@ -33,4 +33,35 @@ public readonly record struct Backoff(TimeSpan First, TimeSpan Max)
         var half = ceiling / 2;
         return TimeSpan.FromTicks(half + (random ?? Random.Shared).NextInt64(ceiling - half + 1));
     }
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> until it succeeds or <paramref name="stopping"/> is cancelled, waiting this
+    /// back-off (with jitter) after each failure, which <paramref name="failed"/> hears of with the failure count and the
+    /// wait. For work in the background that must happen once, however long its dependency is down.
+    /// </summary>
+    public async Task RetryUntilDone(
+        Func<CancellationToken, Task> attempt, Action<Exception, int, TimeSpan> failed, CancellationToken stopping)
+    {
+        for (var failures = 1; !stopping.IsCancellationRequested; failures++)
+        {
+            try
+            {
+                await attempt(stopping);
+                return;
+            }
+            catch (Exception exception) when (!stopping.IsCancellationRequested)
+            {
+                var delay = DelayWithJitter(failures);
+                failed(exception, failures, delay);
+                try
+                {
+                    await Task.Delay(delay, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
 }

@@ -50,24 +50,13 @@ public sealed partial class AdministratorSeeder(
         }
     }
 
-    private async Task SeedUntilDone(CancellationToken stopping)
+    private Task SeedUntilDone(CancellationToken stopping)
     {
         var admin = options.Value;
-        var backoff = new Backoff(admin.SeedRetryDelay, admin.SeedRetryMaxDelay);
-        for (var failures = 1; !stopping.IsCancellationRequested; failures++)
-        {
-            try
-            {
-                await SeedOnce(admin, stopping);
-                return;
-            }
-            catch (Exception exception) when (!stopping.IsCancellationRequested)
-            {
-                var delay = backoff.DelayWithJitter(failures);
-                LogSeedingFailed(logger, exception, failures, delay);
-                await Task.Delay(delay, stopping);
-            }
-        }
+        return new Backoff(admin.SeedRetryDelay, admin.SeedRetryMaxDelay).RetryUntilDone(
+            attempt => SeedOnce(admin, attempt),
+            (exception, failures, delay) => LogSeedingFailed(logger, exception, failures, delay),
+            stopping);
     }
 
     private async Task SeedOnce(AdministratorOptions admin, CancellationToken stopping)

@@ -57,27 +57,11 @@ public sealed partial class LegacyOutboxIndexDrain(
         var storage = services.GetRequiredKeyedService<IGrainStorage>(UserGrain.StorageName);
         for (var shard = 0; shard < Shards && !stopping.IsCancellationRequested; shard++)
         {
-            for (var failures = 1; !stopping.IsCancellationRequested; failures++)
-            {
-                try
-                {
-                    await DrainShard(storage, shard);
-                    break;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    var delay = Retry.DelayWithJitter(failures);
-                    LogShardFailed(logger, exception, shard, delay);
-                    try
-                    {
-                        await Task.Delay(delay, stopping);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        return;
-                    }
-                }
-            }
+            var current = shard;
+            await Retry.RetryUntilDone(
+                _ => DrainShard(storage, current),
+                (exception, _, delay) => LogShardFailed(logger, exception, current, delay),
+                stopping);
         }
     }
 
