@@ -43,7 +43,8 @@ public sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHand
             default:
                 // Trying again would fail again (a state too large to store, an item that cannot be read, a bug):
                 // no Retry-After, and logged as the error it is. The body says nothing of the cause.
-                LogFailed(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+                // The route, not the path: a path such as /user/jane@example.com names a person.
+                LogFailed(logger, exception, httpContext.Request.Method, (httpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
                 await Problems.Write(httpContext, StatusCodes.Status500InternalServerError, "The request failed", "The failure has been logged.");
                 return true;
         }
@@ -59,8 +60,8 @@ public sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHand
     [LoggerMessage(Level = LogLevel.Information, Message = "Password hashing is saturated; answered 503, retry after {Seconds} s")]
     private static partial void LogHashingBusy(ILogger logger, int seconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed; answered 500")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string method, PathString path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Route} failed; answered 500")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string method, string route);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster did not answer ({ExceptionType}); answered 503")]
     private static partial void LogClusterUnavailable(ILogger logger, string exceptionType);
