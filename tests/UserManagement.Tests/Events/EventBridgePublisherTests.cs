@@ -21,9 +21,9 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
 
     private readonly CountingCredentials _credentials = PublisherServices.Credentials();
     private readonly ConcurrentQueue<string> _logLines = new();
-    private EventBridgeStandIn _standIn = null!;
+    private EventBridgeEmulator _standIn = null!;
 
-    public async Task InitializeAsync() => _standIn = await EventBridgeStandIn.Start();
+    public async Task InitializeAsync() => _standIn = await EventBridgeEmulator.Start();
 
     public async Task DisposeAsync() => await _standIn.DisposeAsync();
 
@@ -38,7 +38,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
 
         Assert.Equal(PublishResult.Accepted, Assert.Single(outcomes).Result);
 
-        var request = Assert.Single(_standIn.Requests);
+        var request = Assert.Single(await _standIn.Requests());
         Assert.Equal("POST", request.Method);
         Assert.Equal("AWSEvents.PutEvents", request.Header("X-Amz-Target"));
         Assert.Equal("application/x-amz-json-1.1", request.Header("Content-Type"));
@@ -67,7 +67,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
     [Fact]
     public async Task Each_call_is_one_request_signed_afresh_even_when_it_fails()
     {
-        _standIn.ThenAnswer(500, InternalFailure);
+        await _standIn.ThenAnswer(500, InternalFailure);
         await using var services = Services();
         var sent = PublisherServices.UserCreatedEvent("user-1");
 
@@ -76,9 +76,9 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
 
         Assert.Equal(new EventOutcome(sent.Id, PublishResult.Transient, "InternalFailure", "Internal service error."), failed);
         Assert.Equal(new EventOutcome(sent.Id, PublishResult.Accepted), accepted);
-        Assert.Equal(2, _standIn.Requests.Count);
+        Assert.Equal(2, (await _standIn.Requests()).Count);
         Assert.Equal(2, _credentials.Requests);
-        Assert.All(_standIn.Requests, request => Assert.Equal(SignatureV4.Expected(request, SecretKey), SignatureV4.Parse(request).Signature));
+        Assert.All(await _standIn.Requests(), request => Assert.Equal(SignatureV4.Expected(request, SecretKey), SignatureV4.Parse(request).Signature));
     }
 
     [Theory]
@@ -87,13 +87,13 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
     [InlineData(400, """{"__type":"com.amazonaws.events#TooManyRequestsException"}""", "TooManyRequestsException")]
     public async Task Throttling_is_told_apart_from_other_failures(int status, string body, string code)
     {
-        _standIn.ThenAnswer(status, body);
+        await _standIn.ThenAnswer(status, body);
         await using var services = Services();
 
         var outcome = Assert.Single(await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None));
 
         Assert.Equal((PublishResult.Throttled, code), (outcome.Result, outcome.ErrorCode));
-        Assert.Single(_standIn.Requests);
+        Assert.Single(await _standIn.Requests());
     }
 
     [Theory]
@@ -106,20 +106,20 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
     [InlineData(400, """{"__type":"ExpiredTokenException","message":"The security token included in the request is expired"}""", PublishResult.Transient)]
     public async Task A_refused_request_is_classified_by_whether_another_try_can_get_past_it(int status, string body, PublishResult expected)
     {
-        _standIn.ThenAnswer(status, body);
+        await _standIn.ThenAnswer(status, body);
         await using var services = Services();
 
         var outcome = Assert.Single(await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None));
 
         Assert.Equal(expected, outcome.Result);
         Assert.NotNull(outcome.ErrorCode);
-        Assert.Single(_standIn.Requests);
+        Assert.Single(await _standIn.Requests());
     }
 
     [Fact]
     public async Task Entries_EventBridge_refused_within_a_successful_answer_have_outcomes_of_their_own()
     {
-        _standIn.ThenAnswer(200, """
+        await _standIn.ThenAnswer(200, """
             {"FailedEntryCount":3,"Entries":[{"EventId":"first"},{"ErrorCode":"InternalFailure","ErrorMessage":"try again"},
             {"ErrorCode":"MalformedDetail","ErrorMessage":"Detail is malformed."},{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded."}]}
             """);
@@ -136,20 +136,20 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
                 new EventOutcome(events[3].Id, PublishResult.Throttled, "ThrottlingException", "Rate exceeded."),
             ],
             outcomes);
-        Assert.Single(_standIn.Requests);
-        Assert.Equal("user-1", UserIdOf(Assert.Single(_standIn.AcceptedEntries)));
+        Assert.Single(await _standIn.Requests());
+        Assert.Equal("user-1", UserIdOf(Assert.Single(await _standIn.AcceptedEntries())));
     }
 
     [Fact]
     public async Task A_request_without_an_answer_in_time_is_a_transient_failure_after_the_timeout()
     {
-        _standIn.StopAnswering();
+        await _standIn.StopAnswering();
         await using var services = Services(new Dictionary<string, string?> { ["Events:RequestTimeout"] = "00:00:00.300" });
 
         var outcome = Assert.Single(await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None));
 
         Assert.Equal((PublishResult.Transient, "Timeout"), (outcome.Result, outcome.ErrorCode));
-        Assert.Single(_standIn.Requests);
+        Assert.Single(await _standIn.Requests());
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
     [Fact]
     public async Task An_answer_that_is_not_a_PutEvents_result_is_a_transient_failure()
     {
-        _standIn.ThenAnswer(200, """{"Entries":[]}""");
+        await _standIn.ThenAnswer(200, """{"Entries":[]}""");
         await using var services = Services();
 
         var outcome = Assert.Single(await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None));
@@ -183,10 +183,10 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
 
         var outcomes = await Publisher(services).PublishOnce(events, CancellationToken.None);
 
-        Assert.Equal([10, 2], _standIn.Requests.Select(request => request.Entries().Count));
+        Assert.Equal([10, 2], (await _standIn.Requests()).Select(request => request.Entries().Count));
         Assert.Equal(events.Select(e => e.Id), outcomes.Select(outcome => outcome.EventId));
         Assert.All(outcomes, outcome => Assert.Equal(PublishResult.Accepted, outcome.Result));
-        Assert.Equal(events.Select(e => UserIdOf(JsonDocument.Parse(e.Detail).RootElement)), _standIn.AcceptedEntries.Select(UserIdOf));
+        Assert.Equal(events.Select(e => UserIdOf(JsonDocument.Parse(e.Detail).RootElement)), (await _standIn.AcceptedEntries()).Select(UserIdOf));
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
 
         await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None);
 
-        Assert.Single(_standIn.AcceptedEntries);
+        Assert.Single(await _standIn.AcceptedEntries());
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class EventBridgePublisherTests : IAsyncLifetime
 
         await Publisher(services).PublishOnce([PublisherServices.UserCreatedEvent("user-1")], CancellationToken.None);
 
-        Assert.Equal("us-east-2", SignatureV4.Parse(Assert.Single(_standIn.Requests)).Region);
+        Assert.Equal("us-east-2", SignatureV4.Parse(Assert.Single(await _standIn.Requests())).Region);
     }
 
     [Fact]

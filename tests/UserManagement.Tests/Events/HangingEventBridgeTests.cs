@@ -40,8 +40,8 @@ public sealed class HangingEventBridgeTests(ITestOutputHelper output)
         });
         var settled = A.Registration();
         var settledId = await cluster.Gateway.RegisterUser(settled);
-        Assert.True(await Eventually.Holds(() => cluster.Events.AcceptedFor(settledId).Count > 0, TimeSpan.FromSeconds(30)));
-        cluster.Events.StopAnswering();
+        Assert.True(await Eventually.Holds(async () => (await cluster.Events.AcceptedFor(settledId)).Count > 0, TimeSpan.FromSeconds(30)));
+        await cluster.Events.StopAnswering();
         var registration = A.Registration();
         var userId = await cluster.Gateway.RegisterUser(registration);
 
@@ -59,7 +59,7 @@ public sealed class HangingEventBridgeTests(ITestOutputHelper output)
             await Task.Delay(200);
         }
 
-        var triesWhileHanging = cluster.Events.EventIdsSentFor(userId).Count;
+        var triesWhileHanging = (await cluster.Events.EventIdsSentFor(userId)).Count;
         foreach (var call in timings.GroupBy(t => t.Call))
         {
             output.WriteLine($"{call.Key}: {call.Count()} calls; with an event pending {Summary(call.Select(t => t.Pending))}, " +
@@ -78,14 +78,14 @@ public sealed class HangingEventBridgeTests(ITestOutputHelper output)
             $"{slow.Count} of {timings.Count} calls of the user with an event pending took {Deadline.TotalMilliseconds:F0} ms or more: " +
             string.Join(", ", slow.Select(timing => $"a {timing.Call} {timing.Pending.TotalMilliseconds:F0} ms (nothing pending: {timing.Settled.TotalMilliseconds:F0} ms)")));
         Assert.True(triesWhileHanging >= 2, "EventBridge was tried, and tried again, while it hung");
-        Assert.Empty(cluster.Events.AcceptedFor(userId));
+        Assert.Empty(await cluster.Events.AcceptedFor(userId));
 
-        cluster.Events.AnswerAgain();
+        await cluster.Events.AnswerAgain();
 
-        Assert.True(await Eventually.Holds(() => cluster.Events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(30)), "published after");
+        Assert.True(await Eventually.Holds(async () => (await cluster.Events.AcceptedFor(userId)).Count > 0, TimeSpan.FromSeconds(30)), "published after");
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var published = Assert.Single(cluster.Events.AcceptedFor(userId));
-        Assert.All(cluster.Events.EventIdsSentFor(userId), id => Assert.Equal(EventBridgeStandIn.EventIdOf(published), id));
+        var published = Assert.Single(await cluster.Events.AcceptedFor(userId));
+        Assert.All(await cluster.Events.EventIdsSentFor(userId), id => Assert.Equal(EventBridgeEmulator.EventIdOf(published), id));
         Assert.Empty(await cluster.OutgoingEventsOf(userId));
     }
 

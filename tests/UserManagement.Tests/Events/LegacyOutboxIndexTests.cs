@@ -22,7 +22,7 @@ public sealed class LegacyOutboxIndexTests(DynamoDBFixture dynamo)
     [Fact]
     public async Task A_user_listed_in_the_earlier_index_has_its_pending_event_published_once_and_the_index_is_emptied()
     {
-        await using var events = await EventBridgeStandIn.Start();
+        await using var events = await EventBridgeEmulator.Start();
         var builder = dynamo.NewCluster().WithEventsAt(events.Url);
         var registration = A.Registration().Build();
         var userId = UserKey.FromEmailAddress(registration.EmailAddress);
@@ -49,7 +49,7 @@ public sealed class LegacyOutboxIndexTests(DynamoDBFixture dynamo)
 
         await using var after = await builder.StartAsync();
 
-        Assert.True(await Eventually.Holds(() => events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(60)), "the pending event is published");
+        Assert.True(await Eventually.Holds(async () => (await events.AcceptedFor(userId)).Count > 0, TimeSpan.FromSeconds(60)), "the pending event is published");
         var index = new GrainState<LegacyOutboxIndexState>(new LegacyOutboxIndexState());
         await Eventually.Until(
             async () =>
@@ -58,7 +58,7 @@ public sealed class LegacyOutboxIndexTests(DynamoDBFixture dynamo)
                 return !index.RecordExists;
             },
             "the earlier index shard cleared");
-        Assert.Equal([pending.Id], events.AcceptedEventIds);
+        Assert.Equal([pending.Id], await events.AcceptedEventIds());
         Assert.Empty((await after.GrainFactory.GetGrain<IUserEventsGrain>(userId).GetOutgoingEvents())!);
     }
 

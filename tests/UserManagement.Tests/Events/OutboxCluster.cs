@@ -43,7 +43,7 @@ public sealed class OutboxCluster : IAsyncDisposable
 
     public SiloHandle Silo => _fixture.Cluster.Primary!;
 
-    public EventBridgeStandIn Events => _fixture.Events;
+    public EventBridgeEmulator Events => _fixture.Events;
 
     public GatewayClient Gateway { get; private set; } = null!;
 
@@ -61,7 +61,7 @@ public sealed class OutboxCluster : IAsyncDisposable
         });
         await fixture.InitializeAsync();
         var cluster = new OutboxCluster(fixture) { Gateway = new GatewayClient(fixture.Gateway.CreateClient()) };
-        await Eventually.Holds(() => fixture.Events.AcceptedEntries.Count > 0, TimeSpan.FromSeconds(30));
+        await Eventually.Holds(async () => (await fixture.Events.AcceptedEntries()).Count > 0, TimeSpan.FromSeconds(30));
         return cluster;
     }
 

@@ -22,7 +22,9 @@ public sealed class OutboxRetryTests
     public async Task Server_errors_are_retried_until_the_event_is_published_once_with_the_same_id_on_every_try()
     {
         await using var cluster = await OutboxCluster.Start();
-        cluster.Events.ThenAnswer(500, InternalFailure).ThenAnswer(500, InternalFailure).ThenAnswer(503, "");
+        await cluster.Events.ThenAnswer(500, InternalFailure);
+        await cluster.Events.ThenAnswer(500, InternalFailure);
+        await cluster.Events.ThenAnswer(503, "");
 
         var userId = await cluster.Register(A.Registration());
 
@@ -36,9 +38,8 @@ public sealed class OutboxRetryTests
     public async Task Throttling_is_retried_after_the_back_off_and_the_event_published_once()
     {
         await using var cluster = await OutboxCluster.Start();
-        cluster.Events
-            .ThenAnswer(400, """{"__type":"ThrottlingException","message":"Rate exceeded"}""")
-            .ThenAnswer(429, "");
+        await cluster.Events.ThenAnswer(400, """{"__type":"ThrottlingException","message":"Rate exceeded"}""");
+        await cluster.Events.ThenAnswer(429, "");
 
         var userId = await cluster.Register(A.Registration());
 
@@ -49,7 +50,7 @@ public sealed class OutboxRetryTests
     public async Task An_entry_failed_within_a_successful_answer_is_retried_and_published_once()
     {
         await using var cluster = await OutboxCluster.Start();
-        cluster.Events.ThenAnswer(200, """{"FailedEntryCount":1,"Entries":[{"ErrorCode":"InternalFailure","ErrorMessage":"Internal error."}]}""");
+        await cluster.Events.ThenAnswer(200, """{"FailedEntryCount":1,"Entries":[{"ErrorCode":"InternalFailure","ErrorMessage":"Internal error."}]}""");
 
         var userId = await cluster.Register(A.Registration());
 
@@ -60,7 +61,7 @@ public sealed class OutboxRetryTests
     public async Task Access_denied_parks_the_event_at_once_counted_and_logged_until_an_operator_publishes_it_again()
     {
         await using var cluster = await OutboxCluster.Start();
-        cluster.Events.ThenAnswer(400, AccessDenied);
+        await cluster.Events.ThenAnswer(400, AccessDenied);
 
         var userId = await cluster.Register(A.Registration());
 
@@ -69,7 +70,7 @@ public sealed class OutboxRetryTests
         Assert.Null(parked.NextAttemptAt);
         Assert.StartsWith("AccessDeniedException", parked.LastError, StringComparison.Ordinal);
         await Task.Delay(TimeSpan.FromSeconds(2)); // several back-offs: a parked event is not tried again
-        Assert.Single(cluster.Events.EventIdsSentFor(userId));
+        Assert.Single(await cluster.Events.EventIdsSentFor(userId));
         Assert.Equal(1, cluster.Counted("outbox.events.parked"));
         Assert.Contains(CapturedTelemetry.Logs.Lines, line =>
             line.Contains("Outbox event parked", StringComparison.Ordinal)
@@ -95,7 +96,7 @@ public sealed class OutboxRetryTests
     public async Task An_entry_refused_as_not_authorized_within_a_successful_answer_is_parked()
     {
         await using var cluster = await OutboxCluster.Start();
-        cluster.Events.ThenAnswer(200, """{"FailedEntryCount":1,"Entries":[{"ErrorCode":"NotAuthorizedForSourceException","ErrorMessage":"Not authorized for the source."}]}""");
+        await cluster.Events.ThenAnswer(200, """{"FailedEntryCount":1,"Entries":[{"ErrorCode":"NotAuthorizedForSourceException","ErrorMessage":"Not authorized for the source."}]}""");
 
         var userId = await cluster.Register(A.Registration());
 
@@ -106,17 +107,17 @@ public sealed class OutboxRetryTests
     public async Task After_the_last_attempt_allowed_the_event_is_parked_and_stays_parked()
     {
         await using var cluster = await OutboxCluster.Start(new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "3" });
-        cluster.Events.FailEveryRequest(500, InternalFailure);
+        await cluster.Events.FailEveryRequest(500, InternalFailure);
 
         var userId = await cluster.Register(A.Registration());
 
         var parked = await ParkedEventOf(cluster, userId);
         Assert.Equal(3, parked.Attempts);
         Assert.StartsWith("InternalFailure", parked.LastError, StringComparison.Ordinal);
-        cluster.Events.AnswerAgain();
+        await cluster.Events.AnswerAgain();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.Equal([parked.EventId, parked.EventId, parked.EventId], cluster.Events.EventIdsSentFor(userId));
-        Assert.Empty(cluster.Events.AcceptedFor(userId));
+        Assert.Equal([parked.EventId, parked.EventId, parked.EventId], await cluster.Events.EventIdsSentFor(userId));
+        Assert.Empty(await cluster.Events.AcceptedFor(userId));
         Assert.Equal(2, cluster.Counted("outbox.attempts.failed"));
         Assert.Equal(1, cluster.Counted("outbox.events.parked"));
     }
@@ -127,11 +128,11 @@ public sealed class OutboxRetryTests
     /// </summary>
     private static async Task<IReadOnlyList<string>> PublishedOnce(OutboxCluster cluster, string userId)
     {
-        Assert.True(await Eventually.Holds(() => cluster.Events.AcceptedFor(userId).Count > 0, Patience), "the event was published");
+        Assert.True(await Eventually.Holds(async () => (await cluster.Events.AcceptedFor(userId)).Count > 0, Patience), "the event was published");
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var accepted = Assert.Single(cluster.Events.AcceptedFor(userId));
-        var sent = cluster.Events.EventIdsSentFor(userId);
-        Assert.All(sent, id => Assert.Equal(EventBridgeStandIn.EventIdOf(accepted), id));
+        var accepted = Assert.Single(await cluster.Events.AcceptedFor(userId));
+        var sent = await cluster.Events.EventIdsSentFor(userId);
+        Assert.All(sent, id => Assert.Equal(EventBridgeEmulator.EventIdOf(accepted), id));
         return sent;
     }
 

@@ -43,9 +43,9 @@ public sealed class PendingEventsAtScaleTests(ITestOutputHelper output)
             });
 
         var before = await RegistrationLatencies(cluster, Measured);
-        Assert.True(await Eventually.Holds(() => cluster.Events.AcceptedEntries.Count > Measured, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.Holds(async () => (await cluster.Events.AcceptedEntries()).Count > Measured, TimeSpan.FromSeconds(30)));
 
-        cluster.Events.FailEveryRequest(503, Unavailable);
+        await cluster.Events.FailEveryRequest(503, Unavailable);
         var registering = Stopwatch.StartNew();
         var pending = await RegisterMany(cluster, PendingUsers);
         output.WriteLine($"{PendingUsers} users registered with EventBridge down in {registering.Elapsed.TotalSeconds:F1} s");
@@ -55,7 +55,7 @@ public sealed class PendingEventsAtScaleTests(ITestOutputHelper output)
         var reminders = await OutboxReminders(cluster);
         output.WriteLine($"registration with EventBridge up: {before}");
         output.WriteLine($"registration with {pending.Count} users pending: {during}");
-        output.WriteLine($"pending index: {reminders.Count} reminders, one per user; {cluster.Events.Requests.Count} PutEvents requests failed so far");
+        output.WriteLine($"pending index: {reminders.Count} reminders, one per user; {(await cluster.Events.Requests()).Count} PutEvents requests failed so far");
         Assert.Equal(pending.Count, reminders.Count);
         Assert.Equal(pending.ToHashSet(), reminders.Select(r => r.GrainId.Key.ToString()!).ToHashSet());
         Assert.All(await Task.WhenAll(pending.Take(50).Select(cluster.OutgoingEventsOf)), events =>
@@ -66,22 +66,22 @@ public sealed class PendingEventsAtScaleTests(ITestOutputHelper output)
         // number of pending users (an index item rewritten per registration, a lock shared by every user).
         Assert.True(during.Median < before.Median * 10 + TimeSpan.FromMilliseconds(50), $"registration went from {before} to {during}");
 
-        cluster.Events.AnswerAgain();
+        await cluster.Events.AnswerAgain();
         var recovering = Stopwatch.StartNew();
         var everyone = pending.ToHashSet();
         Assert.True(
             // A minute's back-off and the work of 10,000 users after it; generous for a loaded machine.
-            await Eventually.Holds(() => PublishedUsers(cluster).IsSupersetOf(everyone), TimeSpan.FromMinutes(5)),
-            $"{everyone.Except(PublishedUsers(cluster)).Count()} users' events were not published");
+            await Eventually.Holds(async () => (await PublishedUsers(cluster)).IsSupersetOf(everyone), TimeSpan.FromMinutes(5)),
+            $"{everyone.Except(await PublishedUsers(cluster)).Count()} users' events were not published");
         output.WriteLine($"all {pending.Count} events published {recovering.Elapsed.TotalSeconds:F1} s after EventBridge came back");
-        Assert.True(await Eventually.Holds(() => OutboxReminders(cluster).GetAwaiter().GetResult().Count == 0, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.Holds(async () => (await OutboxReminders(cluster)).Count == 0, TimeSpan.FromSeconds(30)));
 
-        var accepted = cluster.Events.AcceptedEventIds;
+        var accepted = await cluster.Events.AcceptedEventIds();
         Assert.Equal(accepted.Count, accepted.Distinct().Count());
     }
 
-    private static HashSet<string> PublishedUsers(OutboxCluster cluster) =>
-        [.. cluster.Events.AcceptedEntries.Select(entry =>
+    private static async Task<HashSet<string>> PublishedUsers(OutboxCluster cluster) =>
+        [.. (await cluster.Events.AcceptedEntries()).Select(entry =>
             System.Text.Json.JsonDocument.Parse(entry.GetProperty("Detail").GetString()!).RootElement.GetProperty("data").GetProperty("userId").GetString()!)];
 
     /// <summary>Registrations one after another, each timed from call to answer.</summary>

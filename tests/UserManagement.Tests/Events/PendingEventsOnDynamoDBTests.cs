@@ -23,8 +23,8 @@ public sealed class PendingEventsOnDynamoDBTests(DynamoDBFixture dynamo, ITestOu
     [Fact]
     public async Task While_EventBridge_is_down_every_stored_item_stays_small_and_after_it_every_event_is_published_once()
     {
-        await using var events = await EventBridgeStandIn.Start();
-        events.FailEveryRequest(500, """{"__type":"InternalFailure","message":"Internal service error."}""");
+        await using var events = await EventBridgeEmulator.Start();
+        await events.FailEveryRequest(500, """{"__type":"InternalFailure","message":"Internal service error."}""");
         var builder = dynamo.NewCluster().WithEventsAt(events.Url).WithSettings(new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "1000" });
         await using var cluster = await builder.StartAsync();
 
@@ -47,15 +47,21 @@ public sealed class PendingEventsOnDynamoDBTests(DynamoDBFixture dynamo, ITestOu
         Assert.All(reminders.Concat(users), item => Assert.InRange(Size(item), 1, MaxItemBytes));
         Assert.All(users, item => Assert.Single(item["state"].M["Outbox"].L));
 
-        events.AnswerAgain();
+        await events.AnswerAgain();
 
-        var everyone = userIds.ToHashSet();
-        Assert.True(await Eventually.Holds(() => everyone.All(id => events.AcceptedFor(id).Count > 0), TimeSpan.FromSeconds(60)), "all published");
+        async Task<bool> AllPublished()
+        {
+            var accepted = await events.AcceptedEntries();
+            return userIds.All(id => accepted.Any(entry => EventBridgeEmulator.IsAbout(entry, id)));
+        }
+
+        Assert.True(await Eventually.Holds(AllPublished, TimeSpan.FromSeconds(60)), "all published");
         Assert.True(await Eventually.Holds(
-            () => Items(DynamoDBFixture.ReminderTableName, $"{builder.ServiceId}/").GetAwaiter().GetResult().Count == 0, TimeSpan.FromSeconds(30)),
+            async () => (await Items(DynamoDBFixture.ReminderTableName, $"{builder.ServiceId}/")).Count == 0, TimeSpan.FromSeconds(30)),
             "no reminder is left once nothing is pending");
-        Assert.All(userIds, id => Assert.Single(events.AcceptedFor(id)));
-        Assert.Equal(events.AcceptedEventIds.Count, events.AcceptedEventIds.Distinct().Count());
+        var accepted = await events.AcceptedEntries();
+        Assert.All(userIds, id => Assert.Single(accepted, entry => EventBridgeEmulator.IsAbout(entry, id)));
+        Assert.Equal((await events.AcceptedEventIds()).Count, (await events.AcceptedEventIds()).Distinct().Count());
     }
 
     /// <summary>An item's size as its JSON, a little above what DynamoDB counts.</summary>

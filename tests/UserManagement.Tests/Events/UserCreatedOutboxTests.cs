@@ -17,7 +17,7 @@ public sealed class UserCreatedOutboxTests(DynamoDBFixture dynamo)
     {
         // Tracing on, as every host of the service has it: Orleans carries a trace into grain calls only when listened to.
         CapturedTelemetry.Start();
-        await using var events = await EventBridgeStandIn.Start();
+        await using var events = await EventBridgeEmulator.Start();
         await using var cluster = await dynamo.NewCluster().WithEventsAt(events.Url).StartAsync();
         var registration = A.Registration();
         var traceId = ActivityTraceId.CreateRandom();
@@ -44,40 +44,39 @@ public sealed class UserCreatedOutboxTests(DynamoDBFixture dynamo)
     [Fact]
     public async Task After_three_failed_answers_exactly_one_event_arrives()
     {
-        await using var events = await EventBridgeStandIn.Start();
-        events.ThenAnswer(500, "{}").ThenAnswer(500, "{}").ThenAnswer(500, "{}");
+        await using var events = await EventBridgeEmulator.Start();
+        await events.ThenAnswer(500, "{}");
+        await events.ThenAnswer(500, "{}");
+        await events.ThenAnswer(500, "{}");
         await using var cluster = await dynamo.NewCluster().WithEventsAt(events.Url).StartAsync();
 
         var userId = await RegisterWithin(ActivityTraceId.CreateRandom(), cluster.GrainFactory, A.Registration());
 
         Assert.Single(await EntriesFor(events, userId, atLeast: 1));
-        Assert.Equal(4, events.Requests.Count);
+        Assert.Equal(4, (await events.Requests()).Count);
         Assert.Single(await EntriesFor(events, userId, atLeast: 2, within: TimeSpan.FromSeconds(2)));
     }
 
     [Fact]
     public async Task An_event_not_yet_accepted_when_the_silo_stops_is_published_once_after_it_restarts()
     {
-        await using var failing = await EventBridgeStandIn.Start();
-        for (var answer = 0; answer < 1_000; answer++)
-        {
-            failing.ThenAnswer(500, "{}");
-        }
+        await using var failing = await EventBridgeEmulator.Start();
+        await failing.FailEveryRequest(500, "{}");
 
-        await using var accepting = await EventBridgeStandIn.Start();
+        await using var accepting = await EventBridgeEmulator.Start();
         var builder = dynamo.NewCluster().WithEventsAt(failing.Url);
         string userId;
         await using (var before = await builder.StartAsync())
         {
             userId = await RegisterWithin(ActivityTraceId.CreateRandom(), before.GrainFactory, A.Registration());
-            await Until(() => failing.Requests.Count >= 3);
+            await Eventually.Holds(async () => (await failing.Requests()).Count >= 3, TimeSpan.FromSeconds(30));
         }
 
         await using var after = await dynamo.NewCluster().WithServiceId(builder.ServiceId).WithEventsAt(accepting.Url).StartAsync();
 
         var entry = Assert.Single(await EntriesFor(accepting, userId, atLeast: 1));
         Assert.Single(await EntriesFor(accepting, userId, atLeast: 2, within: TimeSpan.FromSeconds(2)));
-        Assert.Contains(failing.Requests, r => r.Entries().Any(e => e.GetProperty("Detail").GetString() == entry.GetProperty("Detail").GetString()));
+        Assert.Contains(await failing.Requests(), r => r.Entries().Any(e => e.GetProperty("Detail").GetString() == entry.GetProperty("Detail").GetString()));
     }
 
     private static async Task<string> RegisterWithin(ActivityTraceId traceId, IGrainFactory grains, RegistrationBuilder registration)
@@ -90,19 +89,11 @@ public sealed class UserCreatedOutboxTests(DynamoDBFixture dynamo)
     }
 
     /// <summary>The accepted entries about <paramref name="userId"/>, once there are <paramref name="atLeast"/> or the time is up.</summary>
-    private static async Task<List<JsonElement>> EntriesFor(EventBridgeStandIn events, string userId, int atLeast, TimeSpan? within = null)
+    private static async Task<List<JsonElement>> EntriesFor(EventBridgeEmulator events, string userId, int atLeast, TimeSpan? within = null)
     {
-        List<JsonElement> Matching() => [.. events.AcceptedEntries.Where(e => e.GetProperty("Detail").GetString()!.Contains(userId, StringComparison.Ordinal))];
-        await Until(() => Matching().Count >= atLeast, within ?? TimeSpan.FromSeconds(30));
-        return Matching();
-    }
-
-    private static async Task Until(Func<bool> condition, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        async Task<List<JsonElement>> Matching() =>
+            [.. (await events.AcceptedEntries()).Where(e => e.GetProperty("Detail").GetString()!.Contains(userId, StringComparison.Ordinal))];
+        await Eventually.Holds(async () => (await Matching()).Count >= atLeast, within ?? TimeSpan.FromSeconds(30));
+        return await Matching();
     }
 }

@@ -49,14 +49,14 @@ public sealed class UserEventsApiTests(UserClusterFixture fixture)
             Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
         }
 
-        Assert.True(await Eventually.Holds(() => fixture.Events.AcceptedFor(userId).Count > 0, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.Holds(async () => (await fixture.Events.AcceptedFor(userId)).Count > 0, TimeSpan.FromSeconds(30)));
         using var byAddress = await Send(HttpMethod.Get, $"/admin/users/{Uri.EscapeDataString(registration.EmailAddress)}/events", admin);
         using var republish = await Send(HttpMethod.Post, $"/admin/users/{userId}/events/republish", admin);
 
         Assert.Equal(HttpStatusCode.OK, byAddress.StatusCode);
         Assert.Empty((await byAddress.Content.ReadFromJsonAsync<JsonObject>())!["data"]!.AsArray());
         Assert.Equal(0, (int?)(await republish.Content.ReadFromJsonAsync<JsonObject>())!["data"]!["republished"]);
-        Assert.Single(fixture.Events.AcceptedFor(userId));
+        Assert.Single(await fixture.Events.AcceptedFor(userId));
     }
 
     [Fact]
@@ -86,9 +86,9 @@ public sealed class UserEventsApiTests(UserClusterFixture fixture)
             Assert.InRange((int)response.StatusCode, 400, 499);
         }).Check(Cases);
 
-        Assert.True(await Eventually.Holds(() => fixture.Events.AcceptedFor(victimId).Count > 0, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.Holds(async () => (await fixture.Events.AcceptedFor(victimId)).Count > 0, TimeSpan.FromSeconds(30)));
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Single(fixture.Events.AcceptedFor(victimId));
+        Assert.Single(await fixture.Events.AcceptedFor(victimId));
     }
 
     private static (HttpMethod Method, string Path)[] Calls(string userId) =>

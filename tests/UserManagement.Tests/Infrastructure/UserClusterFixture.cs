@@ -24,7 +24,7 @@ public sealed class UserClusterFixture : IAsyncLifetime
     public TestCluster Cluster { get; private set; } = null!;
 
     /// <summary>Where the silo publishes its events.</summary>
-    public EventBridgeStandIn Events { get; private set; } = null!;
+    public EventBridgeEmulator Events { get; private set; } = null!;
 
     /// <summary>The API of this cluster, started on first use: its silo's own when co-hosted, else a gateway connected to it.</summary>
     public GatewayFactory Gateway => _gateway ??= GatewayFactory.OfCluster(this);
@@ -38,7 +38,7 @@ public sealed class UserClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Events = await EventBridgeStandIn.Start();
+        Events = await EventBridgeEmulator.Start();
         var builder = new TestClusterBuilder(1);
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(EventSettings.For(Events.Url)));

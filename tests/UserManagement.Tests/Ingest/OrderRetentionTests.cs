@@ -56,13 +56,13 @@ public sealed class OrderRetentionTests(OrderRetentionTests.ShortMemoryCluster c
     /// <summary>A test cluster whose users remember orders for two seconds, three at most.</summary>
     public sealed class ShortMemoryCluster : IAsyncLifetime
     {
-        private EventBridgeStandIn _events = null!;
+        private EventBridgeEmulator _events = null!;
 
         public TestCluster Cluster { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {
-            _events = await EventBridgeStandIn.Start();
+            _events = await EventBridgeEmulator.Start();
             var builder = new TestClusterBuilder(1);
             builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
             builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(EventSettings.For(_events.Url)));

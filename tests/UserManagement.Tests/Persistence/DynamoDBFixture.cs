@@ -34,13 +34,13 @@ public sealed class DynamoDBFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.GrainFactory;
 
     /// <summary>Where the suite's silos publish their events.</summary>
-    public EventBridgeStandIn Events { get; private set; } = null!;
+    public EventBridgeEmulator Events { get; private set; } = null!;
 
     public StorageClusterBuilder NewCluster() => new(this);
 
     public async Task InitializeAsync()
     {
-        Events = await EventBridgeStandIn.Start();
+        Events = await EventBridgeEmulator.Start();
         _server = await DynaliteServer.StartAsync();
         Client = _server.CreateClient();
         var builder = NewCluster();

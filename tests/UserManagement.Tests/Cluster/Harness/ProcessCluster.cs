@@ -34,7 +34,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     public SqsServer Sqs { get; private set; } = null!;
 
     /// <summary>Where the silos publish their events.</summary>
-    public EventBridgeStandIn Events { get; private set; } = null!;
+    public EventBridgeEmulator Events { get; private set; } = null!;
 
     public string ClusterId { get; } = $"harness-{Guid.NewGuid():N}";
 
@@ -78,7 +78,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         var redis = Own(await RedisServer.Start());
         var dynamo = Own(await DynaliteServer.StartAsync());
         Sqs = Own(await SqsServer.StartAsync());
-        Events = Own(await EventBridgeStandIn.Start());
+        Events = Own(await EventBridgeEmulator.Start());
         RedisConnectionString = redis.ConnectionString;
 
         var shared = new Dictionary<string, string>

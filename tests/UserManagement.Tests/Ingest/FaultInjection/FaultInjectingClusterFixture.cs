@@ -9,7 +9,7 @@ namespace UserManagement.Tests.Ingest.FaultInjection;
 /// <summary>A cluster like <see cref="UserClusterFixture"/>'s whose silo also injects <see cref="InjectedFaults"/>.</summary>
 public sealed class FaultInjectingClusterFixture : IAsyncLifetime
 {
-    private EventBridgeStandIn _events = null!;
+    private EventBridgeEmulator _events = null!;
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -18,7 +18,7 @@ public sealed class FaultInjectingClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Registrations publish users.userCreated.v1; this stand-in takes them, as the shared cluster's does.
-        _events = await EventBridgeStandIn.Start();
+        _events = await EventBridgeEmulator.Start();
         var builder = new TestClusterBuilder(1);
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(EventSettings.For(_events.Url)));

@@ -17,13 +17,13 @@ public sealed class ClusterOutageTests(SqsEmulator sqs) : IAsyncLifetime
     private const int MaxRetryDelaySeconds = 2;
 
     private DynaliteServer _dynamoDb = null!;
-    private EventBridgeStandIn _events = null!;
+    private EventBridgeEmulator _events = null!;
     private RestartableSilo _silo = null!;
 
     public async Task InitializeAsync()
     {
         _dynamoDb = await DynaliteServer.StartAsync();
-        _events = await EventBridgeStandIn.Start();
+        _events = await EventBridgeEmulator.Start();
         _silo = new RestartableSilo(_dynamoDb.ServiceUrl, _events.Url);
         await _silo.Start();
     }

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 
-namespace UserManagement.Tests.Events;
+namespace UserManagement.Testing;
 
-/// <summary>A request as <see cref="EventBridgeStandIn"/> received it.</summary>
+/// <summary>A request as <see cref="EventBridgeEmulator"/> received it.</summary>
 public sealed record RecordedRequest(
     string Method,
     string Path,
@@ -21,4 +21,12 @@ public sealed record RecordedRequest(
     }
 
     public string BodyText => Encoding.UTF8.GetString(Body);
+
+    internal static RecordedRequest FromStandIn(JsonElement recorded) => new(
+        recorded.GetProperty("method").GetString()!,
+        recorded.GetProperty("path").GetString()!,
+        recorded.GetProperty("query").GetString()!,
+        recorded.GetProperty("headers").EnumerateObject()
+            .ToDictionary(header => header.Name, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        Convert.FromBase64String(recorded.GetProperty("body").GetString()!));
 }
