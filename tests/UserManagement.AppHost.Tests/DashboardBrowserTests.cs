@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using UserManagement.Testing;
-using UserManagement.Tests.Builders;
+using UserManagement.Testing.Builders;
 
 namespace UserManagement.AppHost.Tests;
 

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using UserManagement.Tests.Builders;
-using UserManagement.Tests.Infrastructure;
+using UserManagement.Testing.Builders;
 
 namespace UserManagement.AppHost.Tests;
 

@@ -66,7 +66,7 @@ public sealed class OutboxCluster : IAsyncDisposable
     }
 
     /// <summary>Registers a new user through the grain, as the gateway would, and answers its id.</summary>
-    public async Task<string> Register(Builders.RegistrationBuilder registration)
+    public async Task<string> Register(RegistrationBuilder registration)
     {
         var result = await Grains.GetUserByEmailAddress(registration.EmailAddress).Register(registration.Build());
         return result.User!.UserId;

@@ -115,7 +115,7 @@ public sealed class PendingEventsAtScaleTests(ITestOutputHelper output)
     /// users are being made pending, the in-memory reminder table the test silo uses (one grain) can queue a call past
     /// the response timeout. A registration sent again answers the user it made.
     /// </summary>
-    private static async Task<string> RegisterPatiently(OutboxCluster cluster, Builders.RegistrationBuilder registration)
+    private static async Task<string> RegisterPatiently(OutboxCluster cluster, RegistrationBuilder registration)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -1,4 +1,4 @@
-namespace UserManagement.Tests.Builders;
+namespace UserManagement.Testing.Builders;
 
 /// <summary>The three ways an event reaches the queue.</summary>
 public enum OrderEventEnvelope

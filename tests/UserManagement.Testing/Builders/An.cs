@@ -1,4 +1,4 @@
-namespace UserManagement.Tests.Builders;
+namespace UserManagement.Testing.Builders;
 
 /// <summary>Entry point of the builders whose name reads better with "an": <c>An.OrderCompletedEvent()</c>.</summary>
 public static class An

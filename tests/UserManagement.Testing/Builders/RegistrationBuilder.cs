@@ -1,6 +1,6 @@
 using UserManagement.Contracts.Users;
 
-namespace UserManagement.Tests.Builders;
+namespace UserManagement.Testing.Builders;
 
 /// <summary>A valid registration of a new, unique user unless told otherwise.</summary>
 public sealed class RegistrationBuilder

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
-namespace UserManagement.Tests.Builders;
+namespace UserManagement.Testing.Builders;
 
 /// <summary>
 /// A queue message body with an <c>orders.orderCompleted</c> event: v2, a bare CloudEvent, a new order id and a trace

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using UserManagement.Tests.Builders;
+using UserManagement.Testing.Builders;
 
-namespace UserManagement.Tests.Infrastructure;
+namespace UserManagement.Testing;
 
 /// <summary>The calls a client of the contract makes, over a gateway's <see cref="HttpClient"/>.</summary>
 public sealed class GatewayClient(HttpClient http)
