@@ -80,7 +80,10 @@ public static class UsersApi
             return Forbidden();
         }
 
-        var user = await IdempotentCalls.Retry(() => grains.GetUser(key).GetDetails());
+        // Co-hosted, a user whose grain is active here is read without a call; see IActiveUserDetails.
+        var user = http.RequestServices.GetService<IActiveUserDetails>()?.TryGet(key, out var active) == true
+            ? active
+            : await IdempotentCalls.Retry(() => grains.GetUser(key).GetDetails());
         return user is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found")
             : TypedResults.Ok(new ApiResponse<UserResponse>(UserResponse.From(user)));

@@ -49,6 +49,8 @@ public static class SiloBuilderExtensions
             .Validate(throttling => throttling.KnownAddressLifetime > TimeSpan.Zero, "LoginThrottling:KnownAddressLifetime must be positive.")
             .ValidateOnStart();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<ActiveUserDetails>();
+        services.AddSingleton<IActiveUserDetails>(provider => provider.GetRequiredService<ActiveUserDetails>());
         services.AddOptions<OrderCountingOptions>()
             .BindConfiguration(OrderCountingOptions.SectionName)
             .ValidateDataAnnotations()

@@ -23,6 +23,7 @@ public sealed partial class UserGrain(
     EventOutbox outbox,
     IOptions<AdministratorOptions> administrator,
     IOptions<OrderCountingOptions> orderCounting,
+    ActiveUserDetails activeUsers,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IAdministratorAccountGrain, IUserEventsGrain, IOutboxOwner, IRemindable
 {
@@ -41,6 +42,7 @@ public sealed partial class UserGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         outbox.Attach(this, () => user.State.Outbox, Save, EnsureCurrent);
+        PublishDetails();
         return Task.CompletedTask;
     }
 
@@ -57,6 +59,8 @@ public sealed partial class UserGrain(
                 // Logged by Write; the counts it held go with this activation.
             }
         }
+
+        activeUsers.Withdraw(UserId);
     }
 
     public async Task<RegistrationResult> Register(
@@ -326,6 +330,7 @@ public sealed partial class UserGrain(
             await user.ReadStateAsync();
             user.State.Logins = logins;
             _reloadBeforeNextCall = false;
+            PublishDetails();
         }
     }
 
@@ -352,8 +357,26 @@ public sealed partial class UserGrain(
         }
         catch (Exception exception)
         {
+            // The write may have been stored although it failed (an answer lost): until this grain reads the state
+            // again, reads come to it.
+            activeUsers.Withdraw(UserId);
             LogWriteFailed(logger, exception, UserId);
             throw;
+        }
+
+        PublishDetails();
+    }
+
+    /// <summary>Makes what is stored readable in this process without a call (<see cref="IActiveUserDetails"/>).</summary>
+    private void PublishDetails()
+    {
+        if (user.State.IsRegistered)
+        {
+            activeUsers.Publish(Details());
+        }
+        else
+        {
+            activeUsers.Withdraw(UserId);
         }
     }
 

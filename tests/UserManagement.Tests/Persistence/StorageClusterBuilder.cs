@@ -20,6 +20,7 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
     private short _silos = 1;
     private Uri _events = dynamo.Events.Url;
     private IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
+    private bool _servesApi;
 
     public string ServiceId => _serviceId;
 
@@ -81,6 +82,13 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
         return this;
     }
 
+    /// <summary>The silo serves the API too, as a co-hosting silo does (<see cref="CoHostedApiConfigurator"/>).</summary>
+    public StorageClusterBuilder ServingTheApi()
+    {
+        _servesApi = true;
+        return this;
+    }
+
     public async Task<TestCluster> StartAsync()
     {
         var builder = new TestClusterBuilder(_silos);
@@ -97,6 +105,12 @@ public sealed class StorageClusterBuilder(DynamoDBFixture dynamo)
             ["Reminders:CreateTableIfNotExists"] = _createTable.ToString(CultureInfo.InvariantCulture),
             ["Reminders:VerifyTableOnStartup"] = _verifyTable.ToString(CultureInfo.InvariantCulture),
         }));
+        if (_servesApi)
+        {
+            builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(GatewayFactory.Settings));
+            builder.AddSiloBuilderConfigurator<CoHostedApiConfigurator>();
+        }
+
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.AddSiloBuilderConfigurator<DynamoDBSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TracingClientConfigurator>();

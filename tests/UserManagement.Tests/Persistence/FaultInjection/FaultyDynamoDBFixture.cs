@@ -18,6 +18,7 @@ public class FaultyDynamoDBFixture : IAsyncLifetime
 
     private readonly DynamoDBFixture _dynamo;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _servesApi;
 
     public FaultyDynamoDBFixture(DynamoDBFixture dynamo)
         : this(dynamo, new Dictionary<string, string?>())
@@ -25,8 +26,8 @@ public class FaultyDynamoDBFixture : IAsyncLifetime
     }
 
     /// <summary>The cluster's silo with <paramref name="settings"/> besides the storage's.</summary>
-    protected FaultyDynamoDBFixture(DynamoDBFixture dynamo, IReadOnlyDictionary<string, string?> settings) =>
-        (_dynamo, _settings) = (dynamo, settings);
+    protected FaultyDynamoDBFixture(DynamoDBFixture dynamo, IReadOnlyDictionary<string, string?> settings, bool servesApi = false) =>
+        (_dynamo, _settings, _servesApi) = (dynamo, settings, servesApi);
 
     /// <summary>The storage's request timeout here: short, so an answer held back past it costs a test seconds only.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(2);
@@ -74,6 +75,11 @@ public class FaultyDynamoDBFixture : IAsyncLifetime
     {
         Proxy = await FaultyDynamoDBProxy.StartAsync(_dynamo.ServiceUrl);
         var builder = _dynamo.NewCluster().WithEndpoint(Proxy.Url).WithRequestTimeout(RequestTimeout).WithSettings(_settings);
+        if (_servesApi)
+        {
+            builder.ServingTheApi();
+        }
+
         ServiceId = builder.ServiceId;
         Cluster = await builder.StartAsync();
     }
