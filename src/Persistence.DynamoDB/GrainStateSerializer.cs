@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.DocumentModel;
@@ -15,15 +16,21 @@ namespace UserManagement.Persistence.DynamoDB;
 /// 0, a 38-digit integer loses its last 21 digits), so each number keeps its JSON text instead. What DynamoDB refuses
 /// and the document model passes on is kept as JSON text (<see cref="DynamoDBLimits"/>).
 /// </remarks>
-internal sealed class GrainStateSerializer(JsonSerializerOptions jsonOptions)
+internal sealed class GrainStateSerializer(JsonSerializerOptions configuredOptions)
 {
+    // The JSON is never served to a browser, only turned into attributes or stored as text, so it need not escape what
+    // HTML would mind; the default encoder escapes every '+' of a base64 string, the most of a user's write.
+    private readonly JsonSerializerOptions _jsonOptions = configuredOptions.Encoder is null
+        ? new JsonSerializerOptions(configuredOptions) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+        : configuredOptions;
+
     /// <summary>
     /// The state attribute: <see cref="GrainStateItem.State"/> with DynamoDB types where DynamoDB can hold them,
     /// otherwise <see cref="GrainStateItem.StateJson"/> holding the JSON text.
     /// </summary>
     public KeyValuePair<string, AttributeValue> ToAttribute<T>(T state, out bool storedAsJsonText)
     {
-        using var document = JsonSerializer.SerializeToDocument(state, jsonOptions);
+        using var document = JsonSerializer.SerializeToDocument(state, _jsonOptions);
         var json = document.RootElement;
         storedAsJsonText = !DynamoDBLimits.CanHold(json);
         if (storedAsJsonText)
@@ -45,12 +52,12 @@ internal sealed class GrainStateSerializer(JsonSerializerOptions jsonOptions)
         {
             var json = Document.FromAttributeMap(new() { [GrainStateItem.State] = typed }).ToJson();
             using var document = JsonDocument.Parse(json);
-            return document.RootElement.GetProperty(GrainStateItem.State).Deserialize<T>(jsonOptions);
+            return document.RootElement.GetProperty(GrainStateItem.State).Deserialize<T>(_jsonOptions);
         }
 
         if (item.TryGetValue(GrainStateItem.StateJson, out var text) && text.S is not null)
         {
-            return JsonSerializer.Deserialize<T>(text.S, jsonOptions);
+            return JsonSerializer.Deserialize<T>(text.S, _jsonOptions);
         }
 
         return default;
