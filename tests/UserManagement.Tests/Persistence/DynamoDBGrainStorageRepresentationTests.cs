@@ -108,6 +108,20 @@ public sealed class DynamoDBGrainStorageRepresentationTests(DynamoDBFixture dyna
         Assert.Equal("", read.Label);
     }
 
+    [Theory]
+    [InlineData("a+b/c== <script>&'\"\\")]
+    [InlineData("Zoë 李 \u200B 🙂\t\n")]
+    public async Task Text_is_stored_as_written_whatever_HTML_or_JSON_would_escape(string text)
+    {
+        var (item, read) = await RoundTripAsync("labelled", new LabelledState { Label = text, Counts = { ["a"] = 1 } });
+        var (asJsonText, readFromJsonText) = await RoundTripAsync("labelled", new LabelledState { Label = text, Counts = { [""] = 1 } });
+
+        Assert.Equal(text, item["state"].M["Label"].S);
+        Assert.Equal(text, read.Label);
+        Assert.Equal(text, System.Text.Json.JsonDocument.Parse(asJsonText["stateJson"].S).RootElement.GetProperty("Label").GetString());
+        Assert.Equal(text, readFromJsonText.Label);
+    }
+
     [Fact]
     public async Task A_state_with_an_empty_map_key_is_stored_as_JSON_text_and_reads_back()
     {
