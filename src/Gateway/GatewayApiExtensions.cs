@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using UserManagement.Gateway.Authentication;
@@ -51,6 +53,7 @@ public static class GatewayApiExtensions
         services.AddCredentialsRateLimit();
         services.AddSecurityHeaders();
         services.AddOAuthServer(configuration, environment);
+        services.Replace(ServiceDescriptor.Scoped<IAuthenticationHandlerProvider, OAuthRequestsOnly>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<RequestExceptionHandler>();
