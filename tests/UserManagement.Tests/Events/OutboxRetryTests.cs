@@ -140,7 +140,7 @@ public sealed class OutboxRetryTests
     {
         OutgoingEventStatus? parked = null;
         var found = await Eventually.Holds(
-            () => (parked = cluster.OutgoingEventsOf(userId).GetAwaiter().GetResult().SingleOrDefault(e => e.ParkedAt is not null)) is not null,
+            async () => (parked = (await cluster.OutgoingEventsOf(userId)).SingleOrDefault(e => e.ParkedAt is not null)) is not null,
             Patience);
         Assert.True(found, "the event was parked");
         return parked!;
