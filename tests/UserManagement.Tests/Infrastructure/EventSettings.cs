@@ -17,7 +17,9 @@ public static class EventSettings
         ["Events:Region"] = Region,
         ["Events:Source"] = Source,
         ["Events:EventBusName"] = BusName,
-        ["Events:RequestTimeout"] = "00:00:01",
+        // Long enough that a loaded machine's slow answer is not taken for a lost one (and the event sent again, as it
+        // then must be); the tests that want a timeout set a shorter one.
+        ["Events:RequestTimeout"] = "00:00:05",
         ["Outbox:RetryBaseDelay"] = "00:00:00.200",
         ["Outbox:RetryMaxDelay"] = "00:00:01",
         ["Outbox:AttemptTimeout"] = "00:00:10",

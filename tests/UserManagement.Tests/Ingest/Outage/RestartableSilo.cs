@@ -39,14 +39,28 @@ public sealed class RestartableSilo(Uri dynamoDb, Uri events)
             ["Storage:users:CreateTableIfNotExists"] = bool.TrueString,
             ["Reminders:TableName"] = "outage-tests-reminders",
             ["Reminders:CreateTableIfNotExists"] = bool.TrueString,
+
+            // The first calls go to a dynalite just started, which a machine busy with the other tests answers slowly.
+            ["Storage:users:RequestTimeout"] = "00:00:20",
+            ["Reminders:RequestTimeout"] = "00:00:20",
         });
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(_siloPort, GatewayPort, serviceId: ServiceId, clusterId: ClusterId);
             new DynamoDBSiloConfigurator().Configure(silo);
         });
-        _host = builder.Build();
-        await _host.StartAsync();
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        _host = host;
     }
 
     /// <summary>A graceful stop: the silo leaves, and with it the cluster, until <see cref="Start"/>.</summary>
