@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -18,11 +19,19 @@ public static class GrainCallFailures
     /// </summary>
     private const string StorageUnavailableType = "UserManagement.Persistence.DynamoDB.DynamoDBGrainStorageException";
 
+    /// <summary>
+    /// The call did not reach a living silo, or its answer did not come back: a silo died or is too busy, or no
+    /// connection to the cluster could be made. Repeated at once, a call that changes nothing reaches the grain
+    /// activated anew on a living silo (<see cref="IdempotentCalls"/>).
+    /// </summary>
+    public static bool IsClusterUnreachable(Exception exception) =>
+        exception is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
+            or GatewayTooBusyException or TimeoutException;
+
     public static bool IsTransient(Exception exception) => exception switch
     {
-        TimeoutException or OperationCanceledException => true,
-        SiloUnavailableException or GatewayTooBusyException or OrleansMessageRejectionException or ClientNotAvailableException => true,
-        InconsistentStateException => true,
+        _ when IsClusterUnreachable(exception) => true,
+        OperationCanceledException or ClientNotAvailableException or InconsistentStateException => true,
         UnavailableExceptionFallbackException fallback => fallback.ExceptionType?.StartsWith(StorageUnavailableType, StringComparison.Ordinal) == true,
         _ when exception.GetType().FullName == StorageUnavailableType => true,
 

@@ -1,5 +1,3 @@
-using Orleans.Runtime;
-using Orleans.Runtime.Messaging;
 using UserManagement.Resilience;
 
 namespace UserManagement.Gateway.Common;
@@ -22,13 +20,10 @@ public static class IdempotentCalls
             {
                 return await call();
             }
-            catch (Exception exception) when (attempt < Retries && IsTransient(exception))
+            catch (Exception exception) when (attempt < Retries && GrainCallFailures.IsClusterUnreachable(exception))
             {
                 await Task.Delay(Backoff.Delay(attempt + 1));
             }
         }
     }
-
-    private static bool IsTransient(Exception exception) =>
-        exception is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException;
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using UserManagement.Contracts.Users;
 using UserManagement.Persistence.DynamoDB;
 using UserManagement.Tests.Builders;
@@ -19,7 +20,7 @@ namespace UserManagement.Tests.Api;
 [Collection(UserClusterCollection.Name)]
 public sealed class GrainCallFailureTests(UserClusterFixture fixture)
 {
-    public static TheoryData<string> TransientFailures => ["timeout", "silo unavailable", "storage unavailable"];
+    public static TheoryData<string> TransientFailures => ["timeout", "silo unavailable", "no connection to the cluster", "storage unavailable"];
 
     public static TheoryData<string> PermanentFailures => ["state too large", "state unreadable", "bug"];
 
@@ -54,6 +55,7 @@ public sealed class GrainCallFailureTests(UserClusterFixture fixture)
     {
         "timeout" => new TimeoutException("The grain call timed out."),
         "silo unavailable" => new SiloUnavailableException("The silo went away."),
+        "no connection to the cluster" => new ConnectionFailedException("No gateway could be connected to."),
         "storage unavailable" => new DynamoDBGrainStorageException("DynamoDB answered 503 after every retry."),
         "state too large" => new GrainStateTooLargeException("user", "user", 500_000, 400_000),
         "state unreadable" => new GrainStateUnreadableException("The stored item has no version."),
