@@ -1,25 +1,8 @@
-using System.Runtime.CompilerServices;
-
 namespace UserManagement.Contracts.Users;
 
 public static class UserGrainExtensions
 {
-    // GetGrain<T>(key) resolves the interface's and the grain's type names by reflection on every call (a fifth of a
-    // read's own cost in a profile); they cannot change while the factory lives, so each factory resolves them once.
-    private static readonly ConditionalWeakTable<IGrainFactory, Tuple<GrainType, GrainInterfaceType>> UserGrainTypes = new();
-
-    public static IUserGrain GetUser(this IGrainFactory grains, string userId)
-    {
-        if (UserGrainTypes.TryGetValue(grains, out var types))
-        {
-            return (IUserGrain)grains.GetGrain(GrainId.Create(types.Item1, userId), types.Item2);
-        }
-
-        var user = grains.GetGrain<IUserGrain>(userId);
-        var reference = (GrainReference)user;
-        UserGrainTypes.TryAdd(grains, Tuple.Create(reference.GrainId.Type, reference.InterfaceType));
-        return user;
-    }
+    public static IUserGrain GetUser(this IGrainFactory grains, string userId) => grains.GetGrain<IUserGrain>(userId);
 
     public static IUserGrain GetUserByEmailAddress(this IGrainFactory grains, string emailAddress) =>
         grains.GetUser(UserKey.FromEmailAddress(emailAddress));
