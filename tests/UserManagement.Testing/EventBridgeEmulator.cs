@@ -95,6 +95,10 @@ public sealed partial class EventBridgeEmulator : IAsyncDisposable
     public async Task<IReadOnlyList<JsonElement>> AcceptedFor(string userId) =>
         [.. (await AcceptedEntries()).Where(entry => IsAbout(entry, userId))];
 
+    /// <summary>The users the accepted entries are about, each once.</summary>
+    public async Task<IReadOnlySet<string>> UsersWithAcceptedEvents() =>
+        (await AcceptedEntries()).Select(UserIdOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The CloudEvent ids of the entries about <paramref name="userId"/> in every request received, tries that failed included.</summary>
     public async Task<IReadOnlyList<string>> EventIdsSentFor(string userId) =>
         [.. (await Requests()).SelectMany(request => request.Entries()).Where(entry => IsAbout(entry, userId)).Select(EventIdOf)];
@@ -104,8 +108,10 @@ public sealed partial class EventBridgeEmulator : IAsyncDisposable
         JsonNode.Parse(entry.GetProperty("Detail").GetString()!)!["id"]!.GetValue<string>();
 
     /// <summary>Whether an entry's CloudEvent is about <paramref name="userId"/> (its <c>data.userId</c>).</summary>
-    public static bool IsAbout(JsonElement entry, string userId) =>
-        (string?)JsonNode.Parse(entry.GetProperty("Detail").GetString()!)?["data"]?["userId"] == userId;
+    public static bool IsAbout(JsonElement entry, string userId) => UserIdOf(entry) == userId;
+
+    private static string? UserIdOf(JsonElement entry) =>
+        (string?)JsonNode.Parse(entry.GetProperty("Detail").GetString()!)?["data"]?["userId"];
 
     public async ValueTask DisposeAsync()
     {
