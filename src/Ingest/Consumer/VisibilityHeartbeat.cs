@@ -26,6 +26,7 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
     private readonly HashSet<string> _receiptHandlesInWork = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _extending = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
+    private readonly PeriodicTimer _timer;
     private readonly Task _beating;
 
     public VisibilityHeartbeat(
@@ -37,6 +38,7 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
         _visibilityTimeout = visibilityTimeout;
         _logger = logger;
         _receiptHandlesInWork.UnionWith(messages.Select(message => message.ReceiptHandle));
+        _timer = new PeriodicTimer(interval);
         _beating = Beat();
     }
 
@@ -56,6 +58,8 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A disposed timer ends the wait for its next tick with false; cancelling the wait would throw, once a batch.
+        _timer.Dispose();
         await _stop.CancelAsync();
         await _beating;
         _stop.Dispose();
@@ -64,10 +68,9 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
 
     private async Task Beat()
     {
-        using var timer = new PeriodicTimer(_interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            while (await _timer.WaitForNextTickAsync())
             {
                 await ExtendInWork();
             }
