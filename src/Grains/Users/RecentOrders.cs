@@ -22,50 +22,43 @@ public static class RecentOrders
 
     private const int DigestBytes = sizeof(ulong);
 
-    public static bool Contains(ReadOnlySpan<byte> packed, string orderId)
+    /// <summary>
+    /// Counts <paramref name="orderId"/> now unless it is among the orders of <paramref name="packed"/>: then
+    /// <paramref name="updated"/> holds the orders still within the retention window at <paramref name="now"/>, the
+    /// oldest beyond the cap dropped (<paramref name="dropped"/> says how many), and this one last. Returns
+    /// <see langword="false"/>, with nothing updated, for an order already remembered.
+    /// </summary>
+    public static bool TryAdd(
+        ReadOnlySpan<byte> packed, string orderId, DateTimeOffset now, OrderCountingOptions options, out byte[] updated, out int dropped)
     {
         var digest = Digest(orderId);
-        for (var offset = 0; offset + EntryBytes <= packed.Length; offset += EntryBytes)
-        {
-            if (BinaryPrimitives.ReadUInt64BigEndian(packed[offset..]) == digest)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public static int Count(ReadOnlySpan<byte> packed) => packed.Length / EntryBytes;
-
-    /// <summary>
-    /// The orders of <paramref name="packed"/> still within the retention window at <paramref name="now"/>, the oldest
-    /// beyond the cap dropped (<paramref name="dropped"/> says how many), and <paramref name="orderId"/> counted now.
-    /// </summary>
-    public static byte[] Add(ReadOnlySpan<byte> packed, string orderId, DateTimeOffset now, OrderCountingOptions options, out int dropped)
-    {
         var oldestKept = Seconds(now - options.Retention);
-        var kept = new List<Range>(Count(packed));
+        var kept = 0;
         for (var offset = 0; offset + EntryBytes <= packed.Length; offset += EntryBytes)
         {
-            // An entry from a clock ahead of this one counts as recent rather than being lost.
-            if (BinaryPrimitives.ReadUInt32BigEndian(packed[(offset + DigestBytes)..]) >= oldestKept)
+            if (DigestAt(packed, offset) == digest)
             {
-                kept.Add(new Range(offset, offset + EntryBytes));
+                (updated, dropped) = ([], 0);
+                return false;
+            }
+
+            kept += IsRecent(packed, offset, oldestKept) ? 1 : 0;
+        }
+
+        dropped = Math.Max(0, kept + 1 - options.MaxRememberedOrders);
+        updated = new byte[(kept - dropped + 1) * EntryBytes];
+        var (written, toDrop) = (0, dropped);
+        for (var offset = 0; offset + EntryBytes <= packed.Length; offset += EntryBytes)
+        {
+            if (IsRecent(packed, offset, oldestKept) && toDrop-- <= 0)
+            {
+                packed.Slice(offset, EntryBytes).CopyTo(updated.AsSpan(written));
+                written += EntryBytes;
             }
         }
 
-        dropped = Math.Max(0, kept.Count + 1 - options.MaxRememberedOrders);
-        var result = new byte[(kept.Count - dropped + 1) * EntryBytes];
-        var written = 0;
-        foreach (var entry in kept.Skip(dropped))
-        {
-            packed[entry].CopyTo(result.AsSpan(written));
-            written += EntryBytes;
-        }
-
-        Write(result.AsSpan(written), orderId, now);
-        return result;
+        Write(updated.AsSpan(written), digest, now);
+        return true;
     }
 
     /// <summary>
@@ -79,16 +72,22 @@ public static class RecentOrders
         var written = packed.Length;
         foreach (var orderId in orderIds)
         {
-            Write(result.AsSpan(written), orderId, countedAt);
+            Write(result.AsSpan(written), Digest(orderId), countedAt);
             written += EntryBytes;
         }
 
         return result;
     }
 
-    private static void Write(Span<byte> entry, string orderId, DateTimeOffset countedAt)
+    private static ulong DigestAt(ReadOnlySpan<byte> packed, int offset) => BinaryPrimitives.ReadUInt64BigEndian(packed[offset..]);
+
+    // An entry from a clock ahead of this one counts as recent rather than being lost.
+    private static bool IsRecent(ReadOnlySpan<byte> packed, int offset, uint oldestKept) =>
+        BinaryPrimitives.ReadUInt32BigEndian(packed[(offset + DigestBytes)..]) >= oldestKept;
+
+    private static void Write(Span<byte> entry, ulong digest, DateTimeOffset countedAt)
     {
-        BinaryPrimitives.WriteUInt64BigEndian(entry, Digest(orderId));
+        BinaryPrimitives.WriteUInt64BigEndian(entry, digest);
         BinaryPrimitives.WriteUInt32BigEndian(entry[DigestBytes..], Seconds(countedAt));
     }
 

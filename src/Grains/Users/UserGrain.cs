@@ -134,12 +134,12 @@ public sealed partial class UserGrain(
         var remembered = state.CountedOrderIds is { Count: > 0 } stored
             ? RecentOrders.Including(state.RecentOrders, stored, now)
             : state.RecentOrders;
-        if (RecentOrders.Contains(remembered, order.OrderId))
+        if (!RecentOrders.TryAdd(remembered, order.OrderId, now, orderCounting.Value, out var updated, out var dropped))
         {
             return new OrderRecording(OrderRecordingOutcome.AlreadyCounted, state.OrderCount, state.Tier);
         }
 
-        state.RecentOrders = RecentOrders.Add(remembered, order.OrderId, now, orderCounting.Value, out var dropped);
+        state.RecentOrders = updated;
         state.CountedOrderIds = null;
         if (dropped > 0)
         {
