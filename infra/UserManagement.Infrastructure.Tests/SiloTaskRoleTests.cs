@@ -16,8 +16,9 @@ public sealed class SiloTaskRoleTests(SynthesizedStackFixture fixture)
     {
         var statement = Assert.Single(DynamoDBStatementsOn(_stack.Stack.StateTable.Table));
 
+        // Every write of the grain storage is a whole-item put, a clear included (it leaves a tombstone).
         Assert.Equal(
-            new[] { "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem" },
+            new[] { "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem" },
             AsStrings(statement["Action"]).Order());
     }
 

@@ -228,7 +228,8 @@ public sealed class UserManagementStack : Stack
     }
 
     // Explicit statements rather than table.GrantReadWriteData and friends, which also grant scans, queries and
-    // batch operations the grain storage never uses.
+    // batch operations the grain storage never uses. Its every write is a whole-item put (a clear leaves a tombstone),
+    // so it needs neither DeleteItem nor UpdateItem.
     private void GrantSiloAccess()
     {
         Silo.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
@@ -238,8 +239,6 @@ public sealed class UserManagementStack : Stack
             [
                 "dynamodb:GetItem",
                 "dynamodb:PutItem",
-                "dynamodb:DeleteItem",
-                "dynamodb:UpdateItem",
                 "dynamodb:DescribeTable",
             ],
             Resources = [StateTable.Table.TableArn],
