@@ -1,14 +1,18 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using UserManagement.Contracts.Users;
 using UserManagement.Grains.Events;
 using UserManagement.Grains.Outbox;
-using UserManagement.Contracts.Users;
+using UserManagement.Grains.Users;
+using UserManagement.Persistence.DynamoDB;
 using UserManagement.Tests.Builders;
 using UserManagement.Tests.Infrastructure;
 using UserManagement.Tests.Ingest;
 using UserManagement.Tests.Persistence;
-using UserManagement.Grains.Users;
 
 namespace UserManagement.Tests.Events;
 
@@ -29,10 +33,12 @@ public sealed class LegacyOutboxIndexTests(DynamoDBFixture dynamo)
         const int shard = 5;
         var pending = UserCreatedEvent.Record(EventSettings.Source, userId, DateTimeOffset.UtcNow.AddHours(-1));
 
-        await using (var before = await builder.StartAsync())
+        // Written as the earlier version left them, by a storage outside any silo: a silo of this version started
+        // first would drain the index itself, and stopping it mid-way could leave the event published but still pending.
+        await using (var earlier = EarlierVersionsStorage(builder.ServiceId))
         {
-            var storage = StorageOf(before);
-            await storage.WriteStateAsync("user", before.GrainFactory.GetUser(userId).GetGrainId(), new GrainState<UserState>(new UserState
+            var storage = earlier.GetRequiredKeyedService<IGrainStorage>(UserGrain.StorageName);
+            await storage.WriteStateAsync("user", GrainId.Create("user", userId), new GrainState<UserState>(new UserState
             {
                 EmailAddress = registration.EmailAddress,
                 FirstName = registration.FirstName,
@@ -47,23 +53,34 @@ public sealed class LegacyOutboxIndexTests(DynamoDBFixture dynamo)
                 new GrainState<LegacyOutboxIndexState>(new LegacyOutboxIndexState { UserIds = [userId] }));
         }
 
-        await using var after = await builder.StartAsync();
+        await using var cluster = await builder.StartAsync();
 
         Assert.True(await Eventually.Holds(async () => (await events.AcceptedFor(userId)).Count > 0, TimeSpan.FromSeconds(60)), "the pending event is published");
         var index = new GrainState<LegacyOutboxIndexState>(new LegacyOutboxIndexState());
         await Eventually.Until(
             async () =>
             {
-                await StorageOf(after).ReadStateAsync(LegacyOutboxIndexDrain.StateName, LegacyOutboxIndexDrain.ShardId(shard), index);
+                await StorageOf(cluster).ReadStateAsync(LegacyOutboxIndexDrain.StateName, LegacyOutboxIndexDrain.ShardId(shard), index);
                 return !index.RecordExists;
             },
             "the earlier index shard cleared");
         // The user forgets the event once EventBridge's answer reaches it, a moment after the stand-in accepted it.
         await Eventually.Until(
-            async () => (await after.GrainFactory.GetGrain<IUserEventsGrain>(userId).GetOutgoingEvents())!.Count == 0,
+            async () => (await cluster.GrainFactory.GetGrain<IUserEventsGrain>(userId).GetOutgoingEvents())!.Count == 0,
             "the published event to leave the user's outbox");
         Assert.Equal([pending.Id], await events.AcceptedEventIds());
     }
+
+    /// <summary>The suite's table through the service's grain storage, as the silos of <paramref name="serviceId"/> see it.</summary>
+    private ServiceProvider EarlierVersionsStorage(string serviceId) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddSerializer()
+            .Configure<ClusterOptions>(cluster => cluster.ServiceId = serviceId)
+            .AddSingleton(dynamo.Client)
+            .AddDynamoDBGrainStorage(UserGrain.StorageName, storage => storage.TableName = DynamoDBFixture.TableName)
+            .BuildServiceProvider();
 
     private static IGrainStorage StorageOf(TestCluster cluster) =>
         ((InProcessSiloHandle)cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(UserGrain.StorageName);
