@@ -91,9 +91,11 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
                 return;
             }
 
-            // The call may take no longer than the interval: a hung one would hold up the settlements waiting for it.
+            // A slow extension still keeps the messages hidden if it lands before the last one runs out, which is
+            // the visibility timeout less the interval away at most; cut off at the interval, an SQS slower than the
+            // heartbeat would never extend anything. Longer than that, a hung call would only hold up the settlements.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            timeout.CancelAfter(_interval);
+            timeout.CancelAfter(_visibilityTimeout - _interval);
             await _sqs.ChangeMessageVisibilityBatchAsync(new ChangeMessageVisibilityBatchRequest
             {
                 QueueUrl = _queueUrl,
